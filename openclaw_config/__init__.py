@@ -1,0 +1,13 @@
+"""openclaw-config: which models and credentials are in effect for OpenClaw, and why.
+
+from openclaw_config import resolve
+registry = resolve()
+registry.resolved_default          # "xiaomi/mimo-v2-flash"
+registry.model("Xiaomi")           # lookup by ref or alias
+"""
+
+from .errors import ConfigError, ConfigWarning, Problem
+from .pipeline import resolve
+from .registry.model import Credential, EffectiveRegistry, Model, Provider
+
+__all__ = ["ConfigError", "ConfigWarning", "Credential", "EffectiveRegistry", "Model", "Problem", "Provider", "resolve"]

@@ -1,0 +1,65 @@
+"""`python -m openclaw_config COMMAND`: parse arguments, run one command, turn errors into exit codes.
+
+Each command lives in its own module with `add_arguments(parser)` and `run(args) -> int`; `COMMANDS`
+is the table of them. Modules are imported only when their command runs, to keep start-up fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from ..errors import ConfigError
+
+#: command name -> (module under openclaw_config.cli, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "show": ("show", "show the effective model registry and where it came from"),
+    "models-json": ("models_json", "print (or --write) the models.json document"),
+}
+
+
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    parser = argparse.ArgumentParser(prog="openclaw-config", description="Resolve OpenClaw's model configuration.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    subparsers = {
+        name: commands.add_parser(name, help=help_text, description=help_text)
+        for name, (_, help_text) in COMMANDS.items()
+    }
+    return parser, subparsers
+
+
+def add_location_options(parser: argparse.ArgumentParser) -> None:
+    """`--config` and `--agent-dir`, shared by every command that resolves."""
+    parser.add_argument(
+        "--config", metavar="PATH", help="config file (default: OPENCLAW_CONFIG_PATH or ~/.openclaw/openclaw.json)"
+    )
+    parser.add_argument(
+        "--agent-dir", metavar="PATH", help="agent dir (default: OPENCLAW_AGENT_DIR or ~/.openclaw/agents/main/agent)"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser, subparsers = _parser()
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # Only the chosen command's module is imported (and only it adds its options).
+    chosen = next((a for a in args_list if a in COMMANDS), None)
+    module = importlib.import_module(f".{COMMANDS[chosen][0]}", __package__) if chosen else None
+    if module is not None and chosen is not None:
+        module.add_arguments(subparsers[chosen])
+    args = parser.parse_args(args_list)
+    try:
+        result: int = module.run(args) if module is not None else 2
+        return result
+    except ConfigError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug of ours must still not dump a traceback on the user
+        print(f"internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
+        return 1

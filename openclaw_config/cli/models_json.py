@@ -1,0 +1,34 @@
+"""`models-json`: the models.json document the engine would write; `--write` writes it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..outputs.models_json import render_models_json
+from ..pipeline import resolve
+from .main import add_location_options
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_location_options(parser)
+    parser.add_argument(
+        "--write", action="store_true", help="write it to <agent dir>/models.json (atomically, mode 0600)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    registry = resolve(config_path=args.config, agent_dir=args.agent_dir)
+    sys.stdout.write(render_models_json(registry.to_models_json() or {"providers": {}}))
+    if args.write:
+        changed = registry.write_models_json()
+        target = registry.locations.models_json
+        note = (
+            f"wrote {target}"
+            if changed
+            else f"{target} unchanged"
+            if registry.providers
+            else "no providers: nothing written"
+        )
+        print(note, file=sys.stderr)
+    return 0

@@ -1,0 +1,137 @@
+"""The effective environment (SPEC section 4): layered sources, each variable tagged with its source.
+
+The layers, highest first, are `ENV_SOURCES`. A lower layer only fills a variable that no higher
+layer set to a non-blank value. Nothing here writes to `os.environ`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..errors import ConfigWarning
+from ..providers.catalog import Catalog
+from ..sources.dotenv_file import DotenvFile
+
+EnvSource = Literal["process", "workspace .env", "state .env", "config env"]
+
+#: Priority of the environment layers, highest first.
+ENV_SOURCES: tuple[EnvSource, ...] = ("process", "workspace .env", "state .env", "config env")
+
+# Process variables a config file must never be able to change (they redirect binaries, trust or state).
+_PROTECTED_NAMES = frozenset(
+    {
+        "PATH",
+        "HOME",
+        "SHELL",
+        "USERPROFILE",
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "NO_PROXY",
+        "NODE_EXTRA_CA_CERTS",
+        "SSL_CERT_FILE",
+        "SSL_CERT_DIR",
+        "OPENCLAW_HOME",
+        "OPENCLAW_STATE_DIR",
+        "OPENCLAW_CONFIG_PATH",
+        "OPENCLAW_PROFILE",
+    }  # fmt: skip
+)
+_PROTECTED_PREFIXES = ("SSH_", "GIT_SSH", "OPENCLAW_GATEWAY_")
+_CONFIG_ENV_SETTINGS = frozenset({"shellEnv", "vars"})
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def is_protected(name: str) -> bool:
+    upper = name.upper()
+    return upper in _PROTECTED_NAMES or upper.startswith(_PROTECTED_PREFIXES)
+
+
+@dataclass(frozen=True)
+class EnvOrigin:
+    """Where a variable's effective value came from."""
+
+    source: EnvSource
+    file: str | None = None  # the .env or config file
+    line: int | None = None  # its line in a .env file
+
+
+@dataclass(frozen=True)
+class EffectiveEnvironment:
+    values: Mapping[str, str]
+    origins: Mapping[str, EnvOrigin]
+    #: Values that lost to a higher layer: name -> [(origin, value)], for `explain`.
+    shadowed: Mapping[str, list[tuple[EnvOrigin, str]]] = field(default_factory=dict)
+    warnings: tuple[ConfigWarning, ...] = ()
+
+    def get(self, name: str) -> str | None:
+        """The value of `name` if it is set to something non-blank."""
+        value = self.values.get(name)
+        return value if value is not None and value.strip() else None
+
+    def contributing_sources(self) -> list[EnvSource]:
+        """The layers that gave at least one effective variable besides the process itself."""
+        used = {o.source for o in self.origins.values()}
+        return [s for s in ENV_SOURCES if s in used and s != "process"]
+
+
+def config_env_vars(env_block: Any) -> dict[str, str]:
+    """Variables of a config `env` block: `vars` entries, then string keys written directly under it."""
+    if not isinstance(env_block, dict):
+        return {}
+    found: dict[str, str] = {}
+    nested = env_block.get("vars")
+    if isinstance(nested, dict):
+        found.update((k, v) for k, v in nested.items() if isinstance(v, str))
+    found.update((k, v) for k, v in env_block.items() if k not in _CONFIG_ENV_SETTINGS and isinstance(v, str))
+    return found
+
+
+def build_environment(
+    process: Mapping[str, str],
+    workspace: DotenvFile,
+    state: DotenvFile,
+    config_vars: Mapping[str, str],
+    config_file: str,
+    catalog: Catalog,
+) -> EffectiveEnvironment:
+    values = dict(process)
+    origins = {name: EnvOrigin("process") for name in process}
+    shadowed: dict[str, list[tuple[EnvOrigin, str]]] = {}
+    warnings = [*workspace.warnings, *state.warnings]
+
+    def offer(name: str, value: str, origin: EnvOrigin) -> None:
+        current = values.get(name)
+        if current is not None and current.strip():
+            shadowed.setdefault(name, []).append((origin, value))
+            return
+        values[name] = value
+        origins[name] = origin
+
+    for name, value in workspace.values.items():
+        origin = EnvOrigin("workspace .env", str(workspace.path), workspace.lines.get(name))
+        if catalog.is_credential_variable(name):
+            warnings.append(_ignored_workspace_credential(name, origin))
+            shadowed.setdefault(name, []).append((origin, value))
+            continue
+        offer(name, value, origin)
+    for name, value in state.values.items():
+        offer(name, value, EnvOrigin("state .env", str(state.path), state.lines.get(name)))
+    for name, value in config_vars.items():
+        if is_protected(name) or not _ENV_NAME.match(name):
+            reason = "is a protected process variable" if is_protected(name) else "is not a valid variable name"
+            warnings.append(ConfigWarning(f"env.{name} ignored: {name} {reason}", config_file, ("env", name)))
+            continue
+        offer(name, value, EnvOrigin("config env", config_file))
+    return EffectiveEnvironment(values, origins, shadowed, tuple(warnings))
+
+
+def _ignored_workspace_credential(name: str, origin: EnvOrigin) -> ConfigWarning:
+    return ConfigWarning(
+        f"{name} ignored: provider credentials are not read from a workspace .env "
+        f"(line {origin.line}); put it in the process environment, the state-dir .env or an auth profile",
+        origin.file,
+    )

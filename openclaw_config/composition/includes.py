@@ -1,0 +1,137 @@
+"""`$include` (SPEC section 3): replace `{"$include": ...}` objects with the content of other files.
+
+Safer than OpenClaw 2026.2.9: an included file must lie (after following symlinks) inside the
+directory of the top-level config or one of the extra include roots, and is size-limited.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError, ConfigPath, Problem, format_path
+from ..sources.json5_file import ParsedFile, read_json5
+
+INCLUDE_KEY = "$include"
+MAX_DEPTH = 10
+MAX_INCLUDE_BYTES = 2_000_000
+MAX_PATH_CHARS = 4096
+
+
+@dataclass
+class IncludeContext:
+    """What every level of the walk shares: the allowed roots and the files read so far."""
+
+    roots: tuple[Path, ...]
+    files: list[ParsedFile] = field(default_factory=list)
+
+
+def include_roots(config_file: Path, extra: str | None, home: Path) -> tuple[Path, ...]:
+    """The config's own directory plus `OPENCLAW_INCLUDE_ROOTS` (a path list, `~` expanded)."""
+    roots = [config_file.parent]
+    for entry in (extra or "").split(os.pathsep):
+        entry = entry.strip()
+        if entry:
+            roots.append(home / entry[2:] if entry.startswith("~/") else home if entry == "~" else Path(entry))
+    return tuple(Path(os.path.realpath(r)) for r in roots)
+
+
+def resolve_includes(root: ParsedFile, roots: tuple[Path, ...]) -> tuple[Any, list[ParsedFile]]:
+    """The composed config value, and every included file read (for caches and explanations)."""
+    context = IncludeContext(roots)
+    value = _walk(root.value, (), (), root, (os.path.realpath(root.path),), context)
+    return value, context.files
+
+
+def _walk(
+    value: Any, path: ConfigPath, in_file: ConfigPath, file: ParsedFile, chain: tuple[str, ...], ctx: IncludeContext
+) -> Any:
+    if isinstance(value, dict):
+        if INCLUDE_KEY in value:
+            return _expand(value, path, in_file, file, chain, ctx)
+        return {k: _walk(v, (*path, k), (*in_file, k), file, chain, ctx) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_walk(v, (*path, i), (*in_file, i), file, chain, ctx) for i, v in enumerate(value)]
+    return value
+
+
+def _expand(
+    node: dict[str, Any],
+    path: ConfigPath,
+    in_file: ConfigPath,
+    file: ParsedFile,
+    chain: tuple[str, ...],
+    ctx: IncludeContext,
+) -> Any:
+    spec = node[INCLUDE_KEY]
+    targets: Sequence[Any] = spec if isinstance(spec, list) else [spec]
+    if not targets or not all(isinstance(t, str) for t in targets):
+        raise _problem(file, (*in_file, INCLUDE_KEY), path, "$include must be a file name or a list of file names")
+    parts = [_include_file(t, (*path, INCLUDE_KEY), (*in_file, INCLUDE_KEY), file, chain, ctx) for t in targets]
+    siblings = {k: _walk(v, (*path, k), (*in_file, k), file, chain, ctx) for k, v in node.items() if k != INCLUDE_KEY}
+    if len(parts) == 1 and not siblings:
+        return parts[0]
+    if not all(isinstance(p, dict) for p in parts):
+        raise _problem(
+            file,
+            (*in_file, INCLUDE_KEY),
+            path,
+            "an included file merged with others or with sibling keys must hold an object",
+        )
+    from .deep_merge import deep_merge
+
+    merged: dict[str, Any] = {}
+    for part in [*parts, siblings]:
+        merged = deep_merge(merged, part)
+    return merged
+
+
+def _include_file(
+    target: str, path: ConfigPath, in_file: ConfigPath, file: ParsedFile, chain: tuple[str, ...], ctx: IncludeContext
+) -> Any:
+    if "\0" in target or len(target) >= MAX_PATH_CHARS:
+        raise _problem(
+            file, in_file, path, "include path refused: it contains a NUL byte or is 4096 characters or longer"
+        )
+    candidate = Path(target) if os.path.isabs(target) else file.path.parent / target
+    real = os.path.realpath(candidate)
+    if not any(_is_within(real, root) for root in ctx.roots):
+        raise _problem(
+            file,
+            in_file,
+            path,
+            f"include {target!r} resolves to {real}, outside the config directory",
+            hint="move the file next to the config, or add its directory to OPENCLAW_INCLUDE_ROOTS",
+        )
+    if real in chain:
+        cycle = " -> ".join([*chain[chain.index(real) :], real])
+        raise _problem(file, in_file, path, f"include cycle: {cycle}")
+    if len(chain) > MAX_DEPTH:
+        raise _problem(file, in_file, path, f"includes nest deeper than {MAX_DEPTH} levels at {target!r}")
+    try:
+        included = read_json5(candidate, what="included file", max_bytes=MAX_INCLUDE_BYTES)
+    except ConfigError as exc:
+        note = f"included from {file.path} at {format_path(path)}"
+        raise ConfigError([p if p.line else replace(p, hint=note) for p in exc.problems]) from None
+    ctx.files.append(included)
+    return _walk(included.value, path[:-1], (), included, (*chain, real), ctx)
+
+
+def _is_within(real: str, root: Path) -> bool:
+    return real == str(root) or real.startswith(str(root).rstrip(os.sep) + os.sep)
+
+
+def _problem(
+    file: ParsedFile, in_file: ConfigPath, path: ConfigPath, message: str, hint: str | None = None
+) -> ConfigError:
+    from ..sources.locate import position_of
+
+    position = position_of(file.text, in_file)
+    line, column = position if position else (None, None)
+    where = format_path(path) or "(root)"
+    return ConfigError(
+        [Problem(message, file=str(file.path), line=line, column=column, path=path, hint=hint or f"fix {where}")]
+    )

@@ -1,0 +1,70 @@
+"""Problems, warnings and the one exception the engine raises.
+
+A `Problem` is one thing wrong with the user's input, located as precisely as we can: the file, the
+line and column when we know them, and the config path (`models.providers.foo.baseUrl`). A
+`ConfigError` carries every problem found, not only the first, so one run shows the user everything
+to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+ConfigPath = tuple[str | int, ...]
+
+
+def format_path(path: ConfigPath) -> str:
+    """`("models", "providers", "foo", "models", 0)` -> `models.providers.foo.models.0`."""
+    return ".".join(str(part) for part in path)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in the user's configuration."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    path: ConfigPath | None = None
+    hint: str | None = None
+
+    @property
+    def config_path(self) -> str | None:
+        return None if self.path is None else format_path(self.path)
+
+    @property
+    def location(self) -> str:
+        """`FILE:LINE:COL`, `FILE` or empty: the linter-style prefix."""
+        if self.file is None:
+            return ""
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column or 1}"
+
+    def __str__(self) -> str:
+        parts = [p for p in (self.location, self.config_path) if p]
+        text = ": ".join([*parts, self.message])
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+@dataclass(frozen=True)
+class ConfigWarning:
+    """Something the user should know that does not stop resolution."""
+
+    message: str
+    file: str | None = None
+    path: ConfigPath | None = None
+
+    def __str__(self) -> str:
+        where = ": ".join(p for p in (self.file, None if self.path is None else format_path(self.path)) if p)
+        return f"{where}: {self.message}" if where else self.message
+
+
+class ConfigError(Exception):
+    """The configuration cannot be resolved; `problems` says everything that is wrong."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: Sequence[Problem] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))

@@ -1,0 +1,20 @@
+"""The printable form of a secret: enough to recognise a key, never enough to use it."""
+
+from __future__ import annotations
+
+_MIN_SHOWN_LENGTH = 12  # below this, even four characters would give away too much
+
+
+def redact(secret: str) -> str:
+    """`sk-abcdef…89`-style: first 4 and last 2 characters of long secrets, `***` for short ones."""
+    value = secret.strip()
+    if len(value) < _MIN_SHOWN_LENGTH:
+        return "***"
+    return f"{value[:4]}…{value[-2:]}"
+
+
+def redact_text(text: str, secrets: list[str]) -> str:
+    """`text` with every occurrence of each secret replaced by its redacted form."""
+    for secret in sorted({s for s in secrets if s and s.strip()}, key=len, reverse=True):
+        text = text.replace(secret, redact(secret))
+    return text

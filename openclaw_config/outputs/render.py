@@ -1,0 +1,105 @@
+"""The registry for people (`show`) and for programs (`show --json`), secrets redacted by default."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .redact import redact, redact_text
+
+if TYPE_CHECKING:
+    from ..registry.model import Credential, EffectiveRegistry, Model, Provider
+
+
+def _credential_dict(credential: Credential | None, reveal: bool) -> dict[str, Any] | None:
+    if credential is None:
+        return None
+    data: dict[str, Any] = {"source": credential.source, "description": credential.describe()}
+    if credential.env_var:
+        data["envVar"] = credential.env_var
+        data["envSource"] = credential.env_origin.source if credential.env_origin else "process"
+    if credential.profile_id:
+        data["profile"] = credential.profile_id
+        data["store"] = credential.store
+    data["value"] = credential.value if reveal else redact(credential.value)
+    return data
+
+
+def _model_dict(model: Model) -> dict[str, Any]:
+    return {
+        "ref": model.ref, "id": model.id, "name": model.name, "api": model.api,
+        "contextWindow": model.context_window, "maxTokens": model.max_tokens,
+        "input": list(model.input), "reasoning": model.reasoning, "cost": dict(model.cost),
+    }  # fmt: skip
+
+
+def _provider_dict(provider: Provider, reveal: bool) -> dict[str, Any]:
+    return {
+        "origin": provider.origin, "baseUrl": provider.base_url, "api": provider.api,
+        "credential": _credential_dict(provider.credential, reveal),
+        "models": [_model_dict(m) for m in provider.models],
+    }  # fmt: skip
+
+
+def registry_to_dict(registry: EffectiveRegistry, *, reveal: bool = False) -> dict[str, Any]:
+    data = {
+        "configPath": str(registry.config_path),
+        "agentDir": str(registry.agent_dir),
+        "envSources": list(registry.env_sources),
+        "defaultModel": registry.default_model,
+        "resolvedDefault": registry.resolved_default,
+        "fallbacks": list(registry.fallbacks),
+        "aliases": dict(registry.aliases),
+        "providers": {pid: _provider_dict(p, reveal) for pid, p in registry.providers.items()},
+        "warnings": [str(w) for w in registry.warnings],
+    }
+    if not reveal:
+        data["warnings"] = [redact_text(w, secrets_of(registry)) for w in data["warnings"]]
+    return data
+
+
+def secrets_of(registry: EffectiveRegistry) -> list[str]:
+    """Every credential value the registry holds: what redaction must never let through."""
+    return [p.credential.value for p in registry.providers.values() if p.credential is not None]
+
+
+def render_text(registry: EffectiveRegistry, *, reveal: bool = False) -> str:
+    lines = [
+        f"Config file    {registry.config_path}{'' if registry.config_path.exists() else '  (not found: empty)'}",
+        f"Agent dir      {registry.agent_dir}",
+        f"Env sources    {', '.join(('process', *registry.env_sources))}",
+        "",
+        "Providers" if registry.providers else "Providers      (none)",
+    ]
+    for provider in registry.providers.values():
+        lines += _provider_lines(provider, reveal)
+    lines += [
+        "",
+        f"Default model  {registry.default_model}"
+        + ("" if registry.resolved_default == registry.default_model else f"  -> {registry.resolved_default}"),
+        f"Fallbacks      {', '.join(registry.fallbacks) or '(none)'}",
+        f"Aliases        {', '.join(f'{a} -> {r}' for a, r in registry.aliases.items()) or '(none)'}",
+        f"Warnings       {'(none)' if not registry.warnings else ''}",
+        *(f"  - {w}" for w in registry.warnings),
+    ]
+    text = "\n".join(lines) + "\n"
+    return text if reveal else redact_text(text, secrets_of(registry))
+
+
+def _provider_lines(provider: Provider, reveal: bool) -> list[str]:
+    credential = provider.credential
+    shown = "(none)"
+    if credential is not None:
+        shown = f"{credential.describe()}  {credential.value if reveal else credential.redacted}"
+    lines = [
+        f"  {provider.id}  [{provider.origin}]",
+        f"    api        {provider.api or '(default)'}",
+        f"    baseUrl    {provider.base_url}",
+        f"    credential {shown}",
+        "    models",
+    ]
+    for m in provider.models:
+        lines.append(
+            f'      {m.ref}  "{m.name}"  context {m.context_window}  max {m.max_tokens}  '
+            f"input {'+'.join(m.input)}  reasoning {'yes' if m.reasoning else 'no'}"
+        )
+    return lines

@@ -1,0 +1,83 @@
+"""Where OpenClaw keeps things (SPEC section 1), computed from an environment mapping.
+
+Pure: the caller passes the environment, home and working directory; nothing here reads
+`os.environ` or touches the disk.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Locations:
+    """The files one resolution reads (and may write)."""
+
+    home: Path
+    cwd: Path
+    state_dir: Path
+    config_file: Path
+    global_dotenv: Path
+    workspace_dotenv: Path
+    agent_dir: Path
+
+    @property
+    def auth_store(self) -> Path:
+        return self.agent_dir / "auth-profiles.json"
+
+    @property
+    def models_json(self) -> Path:
+        return self.agent_dir / "models.json"
+
+
+def _setting(env: Mapping[str, str], *names: str) -> str | None:
+    """The first of `names` set to a non-blank value, trimmed."""
+    for name in names:
+        value = env.get(name, "").strip()
+        if value:
+            return value
+    return None
+
+
+def _expand_user(value: str, home: Path) -> Path:
+    if value == "~" or value.startswith(("~/", "~" + os.sep)):
+        return home / value[2:] if len(value) > 1 else home
+    return Path(value)
+
+
+def locate(
+    env: Mapping[str, str],
+    *,
+    home: Path,
+    cwd: Path,
+    config_path: Path | None = None,
+    agent_dir: Path | None = None,
+) -> Locations:
+    """Apply the override variables of SPEC section 1; explicit arguments win over variables."""
+    home_setting = _setting(env, "OPENCLAW_HOME")
+    if home_setting is not None:
+        home = _expand_user(home_setting, home)
+    state_setting = _setting(env, "OPENCLAW_STATE_DIR")
+    state_dir = _expand_user(state_setting, home) if state_setting else home / ".openclaw"
+    if config_path is None:
+        config_setting = _setting(env, "OPENCLAW_CONFIG_PATH")
+        config_path = _expand_user(config_setting, home) if config_setting else state_dir / "openclaw.json"
+    if agent_dir is None:
+        agent_setting = _setting(env, "OPENCLAW_AGENT_DIR", "PI_CODING_AGENT_DIR")
+        agent_dir = _expand_user(agent_setting, home) if agent_setting else state_dir / "agents" / "main" / "agent"
+    return Locations(
+        home=home,
+        cwd=cwd,
+        state_dir=state_dir,
+        config_file=_absolute(config_path, cwd),
+        global_dotenv=state_dir / ".env",
+        workspace_dotenv=cwd / ".env",
+        agent_dir=_absolute(agent_dir, cwd),
+    )
+
+
+def _absolute(path: Path, cwd: Path) -> Path:
+    return path if path.is_absolute() else cwd / path

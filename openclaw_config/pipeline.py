@@ -1,0 +1,144 @@
+"""The resolution pipeline (SPEC section 2): the one place that states the order of the stages.
+
+    locate -> read config -> $include -> environment -> ${VAR} -> schema -> model defaults
+           -> auth profiles + implicit providers -> merge with models.json -> EffectiveRegistry
+
+`resolve()` is the only function that looks at the process (os.environ, cwd, home, clock) and only
+when the caller does not pass those in. Nothing here writes anything.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .composition.defaults import with_provider_defaults
+from .composition.environment import EffectiveEnvironment, build_environment, config_env_vars
+from .composition.includes import include_roots, resolve_includes
+from .composition.substitution import substitute
+from .errors import ConfigError, Problem, format_path
+from .paths import Locations, locate
+from .providers.catalog import load_catalog
+from .providers.merge import ProviderSet, implicit_providers, merge_providers
+from .registry.build import build_registry
+from .registry.model import EffectiveRegistry
+from .schema.validate import schema_problems
+from .sources.auth_profiles import read_auth_store
+from .sources.dotenv_file import read_dotenv
+from .sources.json5_file import ParsedFile, read_json5
+from .sources.models_json import read_models_json
+
+
+@dataclass(frozen=True)
+class ComposedConfig:
+    """The config after `$include`: its value, the top-level file and every included file."""
+
+    value: dict[str, Any]
+    root: ParsedFile | None
+    included: tuple[ParsedFile, ...]
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return tuple(f.path for f in (self.root, *self.included) if f is not None)
+
+
+def resolve(
+    *,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | str | None = None,
+    home: Path | str | None = None,
+    config_path: Path | str | None = None,
+    agent_dir: Path | str | None = None,
+    now: float | None = None,
+) -> EffectiveRegistry:
+    """Resolve the effective model registry. Raises `ConfigError` listing every problem found.
+
+    Defaults: a copy of `os.environ`, the current directory, the home directory, the clock.
+    """
+    environ = dict(os.environ if env is None else env)
+    home_dir = Path(home) if home is not None else Path(environ.get("HOME") or Path.home())
+    locations = locate(
+        environ,
+        home=home_dir,
+        cwd=Path(cwd) if cwd is not None else Path.cwd(),
+        config_path=Path(config_path) if config_path is not None else None,
+        agent_dir=Path(agent_dir) if agent_dir is not None else None,
+    )
+    return resolve_at(locations, environ, now_ms=(time.time() if now is None else now) * 1000)
+
+
+def read_config(locations: Locations, process_env: Mapping[str, str]) -> ComposedConfig:
+    """Stages 1-2: the config file (missing = empty) with its includes resolved."""
+    if not locations.config_file.exists():
+        return ComposedConfig({}, None, ())
+    root = read_json5(locations.config_file)
+    if not isinstance(root.value, dict):
+        raise ConfigError(
+            [Problem("the config root must be an object", file=str(root.path), line=1, column=1, hint="wrap it in { }")]
+        )
+    roots = include_roots(locations.config_file, process_env.get("OPENCLAW_INCLUDE_ROOTS"), locations.home)
+    value, included = resolve_includes(root, roots)
+    if not isinstance(value, dict):
+        raise ConfigError([Problem("the config root must be an object after $include", file=str(root.path))])
+    return ComposedConfig(value, root, tuple(included))
+
+
+def resolve_at(locations: Locations, process_env: Mapping[str, str], *, now_ms: float) -> EffectiveRegistry:
+    catalog = load_catalog()
+    composed = read_config(locations, process_env)
+    config_name = str(locations.config_file)
+    env = build_environment(
+        process_env,
+        read_dotenv(locations.workspace_dotenv),
+        read_dotenv(locations.global_dotenv),
+        config_env_vars(composed.value.get("env")),
+        config_name,
+        catalog,
+    )
+    config = substitute_variables(composed, env)
+    problems = schema_problems(config)
+    if problems:
+        raise ConfigError(locate_problems(problems, composed))
+
+    models_section = config.get("models") or {}
+    explicit = {pid: with_provider_defaults(p) for pid, p in (models_section.get("providers") or {}).items()}
+    store = read_auth_store(locations.auth_store)
+    existing = read_models_json(locations.models_json)
+    provider_set = ProviderSet()
+    implicit = implicit_providers(env, store, catalog, now_ms, provider_set)
+    mode = models_section.get("mode", "merge")
+    merge_providers(explicit, implicit, existing.providers, mode, env, store, catalog, now_ms, provider_set)
+
+    warnings = [*env.warnings, *store.warnings, *existing.warnings, *provider_set.warnings]
+    inputs = (*composed.files, locations.workspace_dotenv, locations.global_dotenv, store.path, existing.path)
+    return build_registry(locations, config, provider_set, env, warnings, inputs, existing.readable)
+
+
+def substitute_variables(composed: ComposedConfig, env: EffectiveEnvironment) -> dict[str, Any]:
+    """Stage 4: `${VAR}` everywhere; every missing variable is reported at once."""
+    if not any("${" in f.text for f in (composed.root, *composed.included) if f is not None):
+        return composed.value  # nothing to substitute: skip the walk
+    result = substitute(composed.value, env.get)
+    if result.missing:
+        problems = [
+            Problem(
+                f"environment variable {name} is not set (used in {format_path(path)})",
+                path=path,
+                hint=f"set {name} in the environment, ~/.openclaw/.env or the config env block",
+            )
+            for name, path in result.missing
+        ]
+        raise ConfigError(locate_problems(problems, composed))
+    value: dict[str, Any] = result.value
+    return value
+
+
+def locate_problems(problems: list[Problem], composed: ComposedConfig) -> list[Problem]:
+    """Give each problem the file and line:column its config path comes from."""
+    from .composition.source_map import locate_problem
+
+    return [locate_problem(p, composed) for p in problems]

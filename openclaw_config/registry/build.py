@@ -1,0 +1,140 @@
+"""Turning the merged providers and the validated config into an `EffectiveRegistry`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..composition.defaults import with_model_defaults
+from ..composition.environment import EffectiveEnvironment
+from ..errors import ConfigWarning
+from ..paths import Locations
+from ..providers.merge import KeySource, ProviderOrigin, ProviderSet
+from .model import Credential, EffectiveRegistry, Model, Provider
+
+DEFAULT_PRIMARY = "anthropic/claude-opus-4-6"
+_ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*\Z")
+
+
+def build_registry(
+    locations: Locations,
+    config: Mapping[str, Any],
+    provider_set: ProviderSet,
+    env: EffectiveEnvironment,
+    warnings: list[ConfigWarning],
+    input_files: tuple[Path, ...],
+    existing_readable: bool,
+) -> EffectiveRegistry:
+    providers = {
+        pid: _provider(
+            pid, block, provider_set.origins.get(pid, "config"), provider_set.key_sources.get(pid), env, warnings
+        )
+        for pid, block in provider_set.providers.items()
+    }
+    defaults = _agent_defaults(config)
+    model_choice: dict[str, Any] = defaults["model"] if isinstance(defaults.get("model"), dict) else {}
+    aliases = {
+        entry["alias"]: ref
+        for ref, entry in (defaults.get("models") or {}).items()
+        if isinstance(entry, dict) and isinstance(entry.get("alias"), str) and entry["alias"].strip()
+    }
+    primary = (model_choice.get("primary") or "").strip() or DEFAULT_PRIMARY
+    registry = EffectiveRegistry(
+        locations=locations,
+        providers=providers,
+        default_model=primary,
+        resolved_default=primary,
+        fallbacks=tuple(model_choice.get("fallbacks") or ()),
+        aliases=aliases,
+        warnings=(),
+        env_sources=tuple(env.contributing_sources()),
+        config=config,
+        existing_models_json_readable=existing_readable,
+        input_files=input_files,
+    )
+    resolved = registry.resolve_ref(primary)
+    for label, name in [("primary model", primary), *(("fallback", f) for f in registry.fallbacks)]:
+        if name == DEFAULT_PRIMARY and "primary" not in model_choice:
+            continue
+        if registry.model(name) is None:
+            warnings.append(
+                ConfigWarning(
+                    f"{label} {name!r} names no model in the registry "
+                    "(fine only if it is one of OpenClaw's built-in models)",
+                    str(locations.config_file),
+                    ("agents", "defaults", "model"),
+                )
+            )
+    from dataclasses import replace
+
+    return replace(registry, resolved_default=resolved, warnings=tuple(warnings))
+
+
+def _agent_defaults(config: Mapping[str, Any]) -> dict[str, Any]:
+    agents = config.get("agents")
+    defaults = agents.get("defaults") if isinstance(agents, dict) else None
+    return defaults if isinstance(defaults, dict) else {}
+
+
+def _provider(
+    pid: str,
+    block: dict[str, Any],
+    origin: ProviderOrigin,
+    key: KeySource | None,
+    env: EffectiveEnvironment,
+    warnings: list[ConfigWarning],
+) -> Provider:
+    models = tuple(_model(pid, m) for m in block.get("models") or () if isinstance(m, dict))
+    return Provider(
+        id=pid,
+        base_url=block.get("baseUrl"),
+        api=block.get("api"),
+        models=models,
+        credential=_credential(pid, block.get("apiKey"), origin, key, env, warnings),
+        origin=origin,
+        raw=block,
+    )
+
+
+def _model(pid: str, raw: dict[str, Any]) -> Model:
+    full = with_model_defaults(raw)  # models kept from an old models.json may lack defaults
+    return Model(
+        provider=pid,
+        id=str(full.get("id", "")),
+        name=str(full.get("name", full.get("id", ""))),
+        api=full.get("api"),
+        reasoning=bool(full["reasoning"]),
+        input=tuple(full["input"]),
+        cost=full["cost"],
+        context_window=full["contextWindow"],
+        max_tokens=full["maxTokens"],
+        raw=raw,
+    )
+
+
+def _credential(
+    pid: str,
+    api_key: Any,
+    origin: ProviderOrigin,
+    key: KeySource | None,
+    env: EffectiveEnvironment,
+    warnings: list[ConfigWarning],
+) -> Credential | None:
+    if not isinstance(api_key, str) or not api_key.strip():
+        return None
+    if key is not None and key.profile is not None:
+        return Credential("profile", api_key, profile_id=key.profile.id, store=key.store)
+    if _ENV_NAME.match(api_key):
+        value = env.get(api_key)
+        if value is not None:
+            return Credential("env", value, env_var=api_key, env_origin=env.origins.get(api_key))
+        warnings.append(
+            ConfigWarning(
+                f"provider {pid}: apiKey {api_key!r} looks like an environment variable name, but it is not set; "
+                "it will be sent as a literal key",
+                path=("models", "providers", pid, "apiKey"),
+            )
+        )
+    return Credential("models.json" if origin == "models.json" else "config", api_key)

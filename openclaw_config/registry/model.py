@@ -1,0 +1,139 @@
+"""The effective model registry (SPEC section 9): typed, immutable, safe to print."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..composition.environment import EnvOrigin
+from ..errors import ConfigWarning
+from ..outputs.redact import redact
+from ..paths import Locations
+from ..providers.merge import ProviderOrigin
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pydantic import SecretStr
+
+CredentialSource = Literal["env", "profile", "config", "models.json"]
+
+
+@dataclass(frozen=True)
+class Credential:
+    """A provider's key: where it came from, and the secret itself (never in `repr`)."""
+
+    source: CredentialSource
+    value: str = field(repr=False)
+    env_var: str | None = None
+    env_origin: EnvOrigin | None = None
+    profile_id: str | None = None
+    store: str | None = None
+
+    @property
+    def secret(self) -> SecretStr:
+        from pydantic import SecretStr
+
+        return SecretStr(self.value)
+
+    @property
+    def redacted(self) -> str:
+        return redact(self.value)
+
+    def describe(self) -> str:
+        """Where the key came from, in words: `env XIAOMI_API_KEY (state .env)`."""
+        if self.source == "env":
+            origin = self.env_origin.source if self.env_origin else "process"
+            return f"env {self.env_var} ({origin})"
+        if self.source == "profile":
+            return f"auth profile {self.profile_id}"
+        return "literal in config" if self.source == "config" else "literal in existing models.json"
+
+
+@dataclass(frozen=True)
+class Model:
+    provider: str
+    id: str
+    name: str
+    api: str | None
+    reasoning: bool
+    input: tuple[str, ...]
+    cost: Mapping[str, float]
+    context_window: int
+    max_tokens: int
+    raw: Mapping[str, Any] = field(repr=False)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.provider}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Provider:
+    id: str
+    base_url: str | None
+    api: str | None
+    models: tuple[Model, ...]
+    credential: Credential | None
+    origin: ProviderOrigin
+    raw: Mapping[str, Any] = field(repr=False)  # the block as written to models.json
+
+
+@dataclass(frozen=True)
+class EffectiveRegistry:
+    """Which providers, models and credentials are in effect, and which model is the default."""
+
+    locations: Locations
+    providers: Mapping[str, Provider]
+    default_model: str
+    resolved_default: str
+    fallbacks: tuple[str, ...]
+    aliases: Mapping[str, str]
+    warnings: tuple[ConfigWarning, ...]
+    env_sources: tuple[str, ...]
+    config: Mapping[str, Any] = field(repr=False)
+    existing_models_json_readable: bool = True
+    input_files: tuple[Path, ...] = ()
+
+    @property
+    def config_path(self) -> Path:
+        return self.locations.config_file
+
+    @property
+    def agent_dir(self) -> Path:
+        return self.locations.agent_dir
+
+    def models(self) -> list[Model]:
+        return [m for p in self.providers.values() for m in p.models]
+
+    def resolve_ref(self, ref_or_alias: str) -> str:
+        """The `provider/model` ref an alias, a ref or a bare model id stands for."""
+        text = ref_or_alias.strip()
+        folded = {alias.lower(): ref for alias, ref in self.aliases.items()}
+        if text.lower() in folded:
+            return folded[text.lower()]
+        return text if "/" in text else f"anthropic/{text}"
+
+    def model(self, ref_or_alias: str) -> Model | None:
+        provider_id, _, model_id = self.resolve_ref(ref_or_alias).partition("/")
+        provider = self.providers.get(provider_id)
+        return next((m for m in provider.models if m.id == model_id), None) if provider else None
+
+    def to_models_json(self) -> dict[str, Any] | None:
+        """The document OpenClaw writes to `<agent>/models.json`; None when there are no providers."""
+        if not self.providers:
+            return None
+        return {"providers": {pid: dict(p.raw) for pid, p in self.providers.items()}}
+
+    def write_models_json(self) -> bool:
+        """Write `models.json` atomically; True if the file changed. See `outputs.models_json`."""
+        from ..outputs.models_json import write_models_json
+
+        return write_models_json(self)
+
+    def to_dict(self, *, reveal: bool = False) -> dict[str, Any]:
+        """The registry as JSON-able data (what `show --json` prints); secrets redacted unless `reveal`."""
+        from ..outputs.render import registry_to_dict
+
+        return registry_to_dict(self, reveal=reveal)

@@ -1,0 +1,52 @@
+"""Reading a `.env` file into a mapping, the way OpenClaw does: no `${}` interpolation inside values.
+
+python-dotenv's parser does the work; we read the file ourselves so a missing or unreadable file
+is explicit, and we keep each line's number so a warning can point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ConfigWarning
+
+
+@dataclass(frozen=True)
+class DotenvFile:
+    """The variables of one `.env` file, with the line each was set on."""
+
+    path: Path
+    values: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[ConfigWarning, ...] = ()
+
+
+def read_dotenv(path: Path) -> DotenvFile:
+    """Variables of `path`; a missing file is empty, a broken line is skipped with a warning."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return DotenvFile(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return DotenvFile(path, warnings=(ConfigWarning(f".env file ignored: cannot be read ({reason})", str(path)),))
+    return parse_dotenv(text, path)
+
+
+def parse_dotenv(text: str, path: Path) -> DotenvFile:
+    from io import StringIO
+
+    from dotenv.parser import parse_stream
+
+    values: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    warnings: list[ConfigWarning] = []
+    for binding in parse_stream(StringIO(text)):
+        line = binding.original.line
+        if binding.error:
+            warnings.append(ConfigWarning(f"line {line} of .env file is not KEY=value; it was skipped", str(path)))
+        elif binding.key is not None and binding.value is not None:
+            values[binding.key] = binding.value
+            lines[binding.key] = line
+    return DotenvFile(path, values, lines, tuple(warnings))

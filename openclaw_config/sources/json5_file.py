@@ -1,0 +1,82 @@
+"""Reading one JSON5 file into Python values, with located errors.
+
+pyjson5 does the parsing (it is fast); it reports no usable positions, so when it refuses a file
+we re-scan the text with our own position scanner to say where and why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError, Problem
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """A JSON5 file as read: its path, its text (kept for positions, computed lazily) and value."""
+
+    path: Path
+    text: str
+    value: Any
+
+
+def read_text(path: Path, *, what: str, max_bytes: int | None = None) -> str:
+    """The UTF-8 text of `path`; every failure is a `ConfigError` that names the file."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise ConfigError([Problem(f"{what} not found", file=str(path), hint="check the path")]) from None
+    except IsADirectoryError:
+        raise ConfigError([Problem(f"{what} is a directory, not a file", file=str(path))]) from None
+    except OSError as exc:
+        message = f"{what} cannot be read: {exc.strerror or exc}"
+        raise ConfigError([Problem(message, file=str(path), hint="check its permissions")]) from None
+    if max_bytes is not None and len(data) > max_bytes:
+        message = f"{what} is larger than {max_bytes // 1_000_000} MB"
+        raise ConfigError([Problem(message, file=str(path), hint="split it into smaller files")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = f"{what} is not valid UTF-8 (byte 0x{data[exc.start]:02x})"
+        raise ConfigError(
+            [Problem(message, file=str(path), line=line, column=column, hint="save it as UTF-8")]
+        ) from None
+
+
+def parse_json5(text: str, path: Path) -> Any:
+    """Parse `text` (the content of `path`); a syntax error names the file and its line:column."""
+    import pyjson5
+
+    try:
+        return pyjson5.decode(text)
+    except pyjson5.Json5Exception as exc:
+        raise ConfigError([_syntax_problem(text, path, exc)]) from None
+
+
+def read_json5(path: Path, *, what: str = "config file", max_bytes: int | None = None) -> ParsedFile:
+    text = read_text(path, what=what, max_bytes=max_bytes)
+    return ParsedFile(path, text, parse_json5(text, path))
+
+
+def _syntax_problem(text: str, path: Path, exc: Exception) -> Problem:
+    from .json5_positions import Json5SyntaxError, index_positions, line_col, offset_from_pyjson5_error
+
+    hint = "fix the JSON5 syntax at that position"
+    try:
+        index_positions(text)
+    except Json5SyntaxError as err:
+        return Problem(
+            f"JSON5 syntax error: {err.message}", file=str(path), line=err.line, column=err.column, hint=hint
+        )
+    # Our scanner accepted what pyjson5 refused: fall back to pyjson5's own position and words.
+    offset = offset_from_pyjson5_error(exc)
+    message = f"JSON5 syntax error: {exc.args[0] if exc.args else exc}"
+    if offset is None:
+        return Problem(message, file=str(path), hint=hint)
+    line, column = line_col(text, offset)
+    return Problem(message, file=str(path), line=line, column=column, hint=hint)
