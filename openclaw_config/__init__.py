@@ -7,7 +7,19 @@ registry.model("Xiaomi")           # lookup by ref or alias
 """
 
 from .errors import ConfigError, ConfigWarning, Problem
+from .onboarding import OnboardResult, onboard_xiaomi
 from .pipeline import resolve
 from .registry.model import Credential, EffectiveRegistry, Model, Provider
 
-__all__ = ["ConfigError", "ConfigWarning", "Credential", "EffectiveRegistry", "Model", "Problem", "Provider", "resolve"]
+__all__ = [
+    "ConfigError",
+    "ConfigWarning",
+    "Credential",
+    "EffectiveRegistry",
+    "Model",
+    "OnboardResult",
+    "Problem",
+    "Provider",
+    "onboard_xiaomi",
+    "resolve",
+]

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 ConfigPath = tuple[str | int, ...]
+
+Anchor = Literal["key", "value", "parent"]
+"""What a problem's line:column points at, for its config path: the key (an unknown key), the value
+(most problems), or the object that lacks a required field ("parent")."""
 
 
 def format_path(path: ConfigPath) -> str:
@@ -29,6 +34,7 @@ class Problem:
     column: int | None = None
     path: ConfigPath | None = None
     hint: str | None = None
+    anchor: Anchor = "value"
 
     @property
     def config_path(self) -> str | None:

@@ -61,7 +61,7 @@ def locate(
     if home_setting is not None:
         home = _expand_user(home_setting, home)
     state_setting = _setting(env, "OPENCLAW_STATE_DIR")
-    state_dir = _expand_user(state_setting, home) if state_setting else home / ".openclaw"
+    state_dir = _absolute(_expand_user(state_setting, home) if state_setting else home / ".openclaw", cwd)
     if config_path is None:
         config_setting = _setting(env, "OPENCLAW_CONFIG_PATH")
         config_path = _expand_user(config_setting, home) if config_setting else state_dir / "openclaw.json"

@@ -20,7 +20,8 @@ from .composition.defaults import with_provider_defaults
 from .composition.environment import EffectiveEnvironment, build_environment, config_env_vars
 from .composition.includes import include_roots, resolve_includes
 from .composition.substitution import substitute
-from .errors import ConfigError, Problem, format_path
+from .errors import ConfigError, Problem
+from .explain.context import ResolutionContext
 from .paths import Locations, locate
 from .providers.catalog import load_catalog
 from .providers.merge import ProviderSet, implicit_providers, merge_providers
@@ -60,31 +61,52 @@ def resolve(
     Defaults: a copy of `os.environ`, the current directory, the home directory, the clock.
     """
     environ = dict(os.environ if env is None else env)
-    home_dir = Path(home) if home is not None else Path(environ.get("HOME") or Path.home())
-    locations = locate(
+    locations = locate_active(environ, cwd=cwd, home=home, config_path=config_path, agent_dir=agent_dir)
+    return resolve_at(locations, environ, now_ms=(time.time() if now is None else now) * 1000)
+
+
+def locate_active(
+    environ: Mapping[str, str],
+    *,
+    cwd: Path | str | None = None,
+    home: Path | str | None = None,
+    config_path: Path | str | None = None,
+    agent_dir: Path | str | None = None,
+) -> Locations:
+    """The files in effect for `environ`; home defaults to its HOME, cwd to the current directory."""
+    return locate(
         environ,
-        home=home_dir,
+        home=Path(home) if home is not None else Path(environ.get("HOME") or Path.home()),
         cwd=Path(cwd) if cwd is not None else Path.cwd(),
         config_path=Path(config_path) if config_path is not None else None,
         agent_dir=Path(agent_dir) if agent_dir is not None else None,
     )
-    return resolve_at(locations, environ, now_ms=(time.time() if now is None else now) * 1000)
 
 
 def read_config(locations: Locations, process_env: Mapping[str, str]) -> ComposedConfig:
     """Stages 1-2: the config file (missing = empty) with its includes resolved."""
     if not locations.config_file.exists():
         return ComposedConfig({}, None, ())
-    root = read_json5(locations.config_file)
-    if not isinstance(root.value, dict):
-        raise ConfigError(
-            [Problem("the config root must be an object", file=str(root.path), line=1, column=1, hint="wrap it in { }")]
-        )
     roots = include_roots(locations.config_file, process_env.get("OPENCLAW_INCLUDE_ROOTS"), locations.home)
-    value, included = resolve_includes(root, roots)
+    return compose_config(locations.config_file, roots)
+
+
+def compose_config(config_file: Path, include_roots: tuple[Path, ...]) -> ComposedConfig:
+    """Read `config_file` and resolve its `$include`s, confined to `include_roots`."""
+    root = read_json5(config_file)
+    if not isinstance(root.value, dict):
+        raise ConfigError([_root_problem(root, (), "the config root must be an object")])
+    value, included = resolve_includes(root, include_roots)
     if not isinstance(value, dict):
-        raise ConfigError([Problem("the config root must be an object after $include", file=str(root.path))])
+        raise ConfigError([_root_problem(root, ("$include",), "the config root must be an object after $include")])
     return ComposedConfig(value, root, tuple(included))
+
+
+def _root_problem(root: ParsedFile, path: tuple[str, ...], message: str) -> Problem:
+    from .sources.locate import position_of
+
+    line, column = position_of(root.text, path) or (None, None)
+    return Problem(message, file=str(root.path), line=line, column=column, path=(), hint="wrap it in { }")
 
 
 def resolve_at(locations: Locations, process_env: Mapping[str, str], *, now_ms: float) -> EffectiveRegistry:
@@ -115,18 +137,19 @@ def resolve_at(locations: Locations, process_env: Mapping[str, str], *, now_ms: 
 
     warnings = [*env.warnings, *store.warnings, *existing.warnings, *provider_set.warnings]
     inputs = (*composed.files, locations.workspace_dotenv, locations.global_dotenv, store.path, existing.path)
-    return build_registry(locations, config, provider_set, env, warnings, inputs, existing.readable)
+    context = ResolutionContext(composed, env, store, existing, provider_set, catalog, mode, now_ms)  # for explain()
+    return build_registry(locations, config, provider_set, env, warnings, inputs, existing.readable, context)
 
 
 def substitute_variables(composed: ComposedConfig, env: EffectiveEnvironment) -> dict[str, Any]:
     """Stage 4: `${VAR}` everywhere; every missing variable is reported at once."""
-    if not any("${" in f.text for f in (composed.root, *composed.included) if f is not None):
+    if not any(f.may_contain("${") for f in (composed.root, *composed.included) if f is not None):
         return composed.value  # nothing to substitute: skip the walk
     result = substitute(composed.value, env.get)
     if result.missing:
         problems = [
             Problem(
-                f"environment variable {name} is not set (used in {format_path(path)})",
+                f"environment variable {name} is not set",
                 path=path,
                 hint=f"set {name} in the environment, ~/.openclaw/.env or the config env block",
             )

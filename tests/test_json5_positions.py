@@ -132,7 +132,7 @@ def test_comments_before_keys() -> None:
     assert_at(index.key(("second",)), 5, 25, text, "second")
     assert_at(index.value(("second",)), 5, 33, text, "2,")
     assert_at(index.key(("third",)), 6, 19, text, "third")
-    assert_at(index.value(("third",)), 6, 64, text, "3,")
+    assert_at(index.value(("third",)), 6, 65, text, "3,")
     assert_at(index.key(("fourth",)), 7, 3, text, "fourth")
     assert list(index.paths()) == [(), ("first",), ("second",), ("third",), ("fourth",)]
 
@@ -141,7 +141,7 @@ def test_multiline_strings_with_line_continuations_before_the_target() -> None:
     text = (
         "{\n"
         '  a: "one \\\n'  # backslash + LF
-        'two \\\r\n'  # backslash + CRLF
+        "two \\\r\n"  # backslash + CRLF
         "three \\\u2028"  # backslash + LS
         'four",\n'
         "  'b\\\nc': 'it\\'s \"x\" \\u00e9',\n"  # a key with a continuation
@@ -178,7 +178,7 @@ def test_identifier_and_escaped_keys() -> None:
     assert_at(index.key(("x$",)), 4, 15, text, "x\\u0024")
     assert_at(index.key(('q"uote',)), 5, 3, text, '"q')
     assert_at(index.key(("\U0001f600",)), 5, 17, text, "'\\ud83d")
-    assert_at(index.value(("tab\tnul\0",)), 5, 50, text, "11")
+    assert_at(index.value(("tab\tnul\0",)), 5, 51, text, "11")
 
 
 def test_numbers_and_literals() -> None:
@@ -193,11 +193,19 @@ def test_numbers_and_literals() -> None:
     assert_at(index.value((2,)), 1, 15, text, ".5")
     assert_at(index.value((3,)), 1, 19, text, "5.")
     assert_at(index.value((4,)), 1, 23, text, "+1")
-    assert_at(index.value((9,)), 1, 56, text, "-Infinity")
+    assert_at(index.value((9,)), 1, 55, text, "-Infinity")
     assert_at(index.value((10,)), 2, 2, text, "+Infinity")
     assert_at(index.value((12,)), 2, 18, text, "-NaN")
     assert_at(index.value((15,)), 2, 37, text, "null")
     assert math.isnan(decoded[12])
+
+
+def test_digit_separators_are_accepted_like_pyjson5() -> None:
+    text = "{window: 128_000, mask: 0x_FF_FF, f: 1_0.5_0e1_0}"  # not JSON5, but pyjson5 reads it
+    assert pyjson5.decode(text)["window"] == 128000
+    index = index_positions(text)
+    assert_at(index.value(("mask",)), 1, 25, text, "0x_FF_FF")
+    assert_at(index.value(("f",)), 1, 38, text, "1_0.5")
 
 
 def test_nested_arrays_and_trailing_commas() -> None:
@@ -219,7 +227,7 @@ def test_nested_arrays_and_trailing_commas() -> None:
     ]
     assert_at(index.value((0, 1, 1)), 2, 11, text, "3,]")
     assert_at(index.key((1, "a")), 3, 4, text, "a:")
-    assert_at(index.value((1, "a", 1, 0)), 3, 13, text, "{},]")
+    assert_at(index.value((1, "a", 1, 0)), 3, 12, text, "{},]")
     assert_at(index.value((2,)), 4, 3, text, "[]")
 
 
@@ -238,7 +246,7 @@ def test_bom_and_unicode_whitespace() -> None:
     index = index_positions(text)
     assert_at(index.value(()), 1, 2, text, "{")  # the BOM is a character too
     assert_at(index.key(("a",)), 1, 4, text, "a:")
-    assert_at(index.value(("b",)), 1, 13, text, "2")
+    assert_at(index.value(("b",)), 1, 15, text, "2")
 
 
 def test_duplicate_keys_index_the_later_member() -> None:
@@ -324,13 +332,18 @@ def test_index_is_a_position_index() -> None:
         ("{,}", 1, 2, "expected a key or '}', found ','"),
         ("{a 1}", 1, 4, "expected ':' after the key, found '1'"),
         ("{1: 2}", 1, 2, "expected a key or '}', found '1'"),
+        ("{x\u00b2: 2}", 1, 3, "expected ':' after the key, found '²'"),  # "other number": no identifier part
         ("{a: undefined}", 1, 5, "unexpected word 'undefined'"),
         ("{a: 01}", 1, 5, "invalid number"),
         ("[0x]", 1, 2, "invalid number"),
         ("[1e]", 1, 2, "invalid number"),
         ("[+]", 1, 2, "expected a value, found '+'"),
         ("{a: 1}\n// done\n}", 3, 1, "expected end of input after the root value, found '}'"),
-        ("{\r\n  a: [1,\r\n", 3, 1, "expected a value, found end of input"),
+        ("{\r\n  a: [1,\r\n", 3, 1, "expected a value or ']', found end of input ('[' at 2:6 is not closed)"),
+        ("{\n  a: {b: 1}\n", 3, 1, "expected ',' or '}', found end of input ('{' at 1:1 is not closed)"),
+        ("{\n  a: {b: 1},\n", 3, 1, "expected a key or '}', found end of input ('{' at 1:1 is not closed)"),
+        ("[\n  [1]", 2, 6, "expected ',' or ']', found end of input ('[' at 1:1 is not closed)"),
+        ("{a:", 1, 4, "expected a value, found end of input"),
         ("", 1, 1, "expected a value, found end of input"),
         ("  // only a comment\n", 2, 1, "expected a value, found end of input"),
     ],
@@ -444,7 +457,7 @@ def pyjson5_error(text: str) -> Exception:
         ("{\n  models: {\n    providers: { ,, }\n  }\n}\n", 3, 18),  # the first ","
         ('{"a": 1,,}', 1, 9),  # the stray comma
         ("{\n  a: 'x',\n  b: c\n}", 3, 6),  # the "c"
-        ('{\n  "é\U0001f600": 1 x}', 2, 12),  # code points, not bytes or UTF-16 units
+        ('{\n  "é\U0001f600": 1 x}', 2, 11),  # code points, not bytes or UTF-16 units
         ("{\r\n  a: 1,\r\n  b: ,\r\n}", 3, 6),
         ("{\n  a: 'never closed\n}", 2, 6),  # unclosed: where the string starts
         ("[\n  1,\n  2", 1, 1),  # unclosed array
@@ -473,3 +486,37 @@ def test_offset_from_other_exceptions_is_none() -> None:
     assert offset_from_pyjson5_error(ValueError("error near 12")) is None
     assert offset_from_pyjson5_error(pyjson5.Json5DecoderException("no position")) is None
     assert offset_from_pyjson5_error(pyjson5.Json5DecoderException()) is None
+
+
+# --- value ends --------------------------------------------------------------
+
+ENDS = """\
+// a config
+{
+  a: [1, {b: "x}"}, /* ] */ -Infinity,],
+  'c d': { e: 'it\\'s', f: null, g: {} } , // }
+  h: 0x1F,
+  a: [true],
+}
+"""
+
+
+def test_end_is_one_past_each_value_so_the_slice_decodes_to_the_value() -> None:
+    index = index_positions(ENDS)
+    decoded = pyjson5.decode(ENDS)
+    for path in index.paths():
+        start, end = index.value(path), index.end(path)
+        assert start is not None and end is not None
+        expected: Any = decoded
+        for part in path:
+            expected = expected[part]
+        assert pyjson5.decode(ENDS[start.offset : end.offset]) == expected, path
+    end = index.end(("c d",))
+    assert end is not None and ENDS[end.offset - 1] == "}" and ENDS[end.offset] == " "
+
+
+def test_end_of_an_overridden_duplicate_or_unknown_path_is_none() -> None:
+    index = index_positions(ENDS)
+    assert index.end(("a", 1, "b")) is None  # the first `a` lost to the later one
+    assert index.end(("nope",)) is None
+    assert PositionIndex("{}", {(): (None, 0)}).end(()) is None  # built without ends

@@ -21,8 +21,12 @@ def run(args: argparse.Namespace) -> int:
     registry = resolve(config_path=args.config, agent_dir=args.agent_dir)
     sys.stdout.write(render_models_json(registry.to_models_json() or {"providers": {}}))
     if args.write:
-        changed = registry.write_models_json()
         target = registry.locations.models_json
+        try:
+            changed = registry.write_models_json()
+        except OSError as exc:  # the user's file system, not a bug: say which file and why
+            print(f"error: {target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            return 1
         note = (
             f"wrote {target}"
             if changed

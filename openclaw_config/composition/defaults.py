@@ -13,22 +13,28 @@ DEFAULT_MAX_TOKENS = 8192
 COST_FIELDS = ("input", "output", "cacheRead", "cacheWrite")
 
 
+_ZERO_COST = dict.fromkeys(COST_FIELDS, 0)
+
+
 def _positive(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+    # Exact types: a bool is not a number here (JSON values are never subclasses of int or float).
+    return (type(value) is int or type(value) is float) and value > 0
 
 
 def with_model_defaults(model: dict[str, Any]) -> dict[str, Any]:
-    """A copy of `model` with every default filled in."""
+    """A copy of `model` with every default filled in (runs once per model: kept lean)."""
     out = dict(model)
-    out.setdefault("reasoning", False)
-    out.setdefault("input", ["text"])
+    if "reasoning" not in out:
+        out["reasoning"] = False
+    if "input" not in out:
+        out["input"] = ["text"]
     cost = out.get("cost")
-    given = cost if isinstance(cost, dict) else {}
-    out["cost"] = {**{f: 0 for f in COST_FIELDS}, **given}
-    if not _positive(out.get("contextWindow")):
-        out["contextWindow"] = DEFAULT_CONTEXT_WINDOW
+    out["cost"] = {**_ZERO_COST, **cost} if isinstance(cost, dict) else dict(_ZERO_COST)
+    window = out.get("contextWindow")
+    if not _positive(window):
+        window = out["contextWindow"] = DEFAULT_CONTEXT_WINDOW
     max_tokens = out.get("maxTokens")
-    out["maxTokens"] = min(max_tokens if _positive(max_tokens) else DEFAULT_MAX_TOKENS, out["contextWindow"])
+    out["maxTokens"] = min(max_tokens if _positive(max_tokens) else DEFAULT_MAX_TOKENS, window)
     return out
 
 

@@ -38,7 +38,7 @@ _PROTECTED_NAMES = frozenset(
         "OPENCLAW_STATE_DIR",
         "OPENCLAW_CONFIG_PATH",
         "OPENCLAW_PROFILE",
-    }  # fmt: skip
+    }
 )
 _PROTECTED_PREFIXES = ("SSH_", "GIT_SSH", "OPENCLAW_GATEWAY_")
 _CONFIG_ENV_SETTINGS = frozenset({"shellEnv", "vars"})

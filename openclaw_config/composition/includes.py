@@ -7,13 +7,14 @@ directory of the top-level config or one of the extra include roots, and is size
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, ConfigPath, Problem, format_path
 from ..sources.json5_file import ParsedFile, read_json5
+from .tree import with_children
 
 INCLUDE_KEY = "$include"
 MAX_DEPTH = 10
@@ -42,20 +43,35 @@ def include_roots(config_file: Path, extra: str | None, home: Path) -> tuple[Pat
 def resolve_includes(root: ParsedFile, roots: tuple[Path, ...]) -> tuple[Any, list[ParsedFile]]:
     """The composed config value, and every included file read (for caches and explanations)."""
     context = IncludeContext(roots)
-    value = _walk(root.value, (), (), root, (os.path.realpath(root.path),), context)
+    value = _walk_file(root, (), (os.path.realpath(root.path),), context)
     return value, context.files
+
+
+def _walk_file(file: ParsedFile, path: ConfigPath, chain: tuple[str, ...], ctx: IncludeContext) -> Any:
+    if not file.may_contain(INCLUDE_KEY):
+        return file.value  # the common case: no `$include` in this file, nothing to walk
+    return _walk(file.value, path, (), file, chain, ctx)
 
 
 def _walk(
     value: Any, path: ConfigPath, in_file: ConfigPath, file: ParsedFile, chain: tuple[str, ...], ctx: IncludeContext
 ) -> Any:
+    """`value` with its `$include`s expanded; `value` itself when it holds none."""
     if isinstance(value, dict):
         if INCLUDE_KEY in value:
             return _expand(value, path, in_file, file, chain, ctx)
-        return {k: _walk(v, (*path, k), (*in_file, k), file, chain, ctx) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_walk(v, (*path, i), (*in_file, i), file, chain, ctx) for i, v in enumerate(value)]
-    return value
+        children: Iterable[tuple[Any, Any]] = value.items()
+    elif isinstance(value, list):
+        children = enumerate(value)
+    else:
+        return value
+    changed = {}
+    for key, child in children:
+        if isinstance(child, dict | list):
+            expanded = _walk(child, (*path, key), (*in_file, key), file, chain, ctx)
+            if expanded is not child:
+                changed[key] = expanded
+    return with_children(value, changed)
 
 
 def _expand(
@@ -70,7 +86,10 @@ def _expand(
     targets: Sequence[Any] = spec if isinstance(spec, list) else [spec]
     if not targets or not all(isinstance(t, str) for t in targets):
         raise _problem(file, (*in_file, INCLUDE_KEY), path, "$include must be a file name or a list of file names")
-    parts = [_include_file(t, (*path, INCLUDE_KEY), (*in_file, INCLUDE_KEY), file, chain, ctx) for t in targets]
+    # Each target is located at its own string: the `$include` value, or its item in a list.
+    here = (*in_file, INCLUDE_KEY)
+    spots = [(*here, i) for i in range(len(targets))] if isinstance(spec, list) else [here]
+    parts = [_include_file(t, (*path, INCLUDE_KEY), at, file, chain, ctx) for t, at in zip(targets, spots, strict=True)]
     siblings = {k: _walk(v, (*path, k), (*in_file, k), file, chain, ctx) for k, v in node.items() if k != INCLUDE_KEY}
     if len(parts) == 1 and not siblings:
         return parts[0]
@@ -114,24 +133,34 @@ def _include_file(
     try:
         included = read_json5(candidate, what="included file", max_bytes=MAX_INCLUDE_BYTES)
     except ConfigError as exc:
-        note = f"included from {file.path} at {format_path(path)}"
-        raise ConfigError([p if p.line else replace(p, hint=note) for p in exc.problems]) from None
+        # A problem inside the included file keeps its own position; one with the file as a whole
+        # (missing, unreadable, too large) is shown where the `$include` names it.
+        problems = [p if p.line else _unreadable(p, target, file, in_file, path) for p in exc.problems]
+        raise ConfigError(problems) from None
     ctx.files.append(included)
-    return _walk(included.value, path[:-1], (), included, (*chain, real), ctx)
+    return _walk_file(included, path[:-1], (*chain, real), ctx)
 
 
 def _is_within(real: str, root: Path) -> bool:
     return real == str(root) or real.startswith(str(root).rstrip(os.sep) + os.sep)
 
 
+def _unreadable(problem: Problem, target: str, file: ParsedFile, in_file: ConfigPath, path: ConfigPath) -> Problem:
+    message = f"{problem.message}: {target!r} ({problem.file})"
+    return _located(file, in_file, path, message, problem.hint)
+
+
 def _problem(
     file: ParsedFile, in_file: ConfigPath, path: ConfigPath, message: str, hint: str | None = None
 ) -> ConfigError:
+    return ConfigError([_located(file, in_file, path, message, hint)])
+
+
+def _located(file: ParsedFile, in_file: ConfigPath, path: ConfigPath, message: str, hint: str | None) -> Problem:
+    """A problem with the `$include` value at `in_file` of `file` (`path` in the composed config)."""
     from ..sources.locate import position_of
 
-    position = position_of(file.text, in_file)
+    position = position_of(file.text, in_file, "value")
     line, column = position if position else (None, None)
     where = format_path(path) or "(root)"
-    return ConfigError(
-        [Problem(message, file=str(file.path), line=line, column=column, path=path, hint=hint or f"fix {where}")]
-    )
+    return Problem(message, file=str(file.path), line=line, column=column, path=path, hint=hint or f"fix {where}")

@@ -20,42 +20,68 @@ if TYPE_CHECKING:
     from ..pipeline import ComposedConfig
 
 Origin = tuple[ParsedFile, ConfigPath]
+_Candidate = tuple[Any, ParsedFile, ConfigPath]  # a node as written, its file, its path in that file
 
 
 def trace(path: ConfigPath, composed: ComposedConfig) -> Origin | None:
     """The file and in-file path that supplied `path` (or its deepest existing part)."""
+    found = candidates(path, composed)
+    return found[-1] if found else None
+
+
+def candidates(path: ConfigPath, composed: ComposedConfig) -> list[Origin]:
+    """Every place that wrote a value for `path`, in merge order: the last one is in effect.
+
+    When `path` does not exist, the places of its deepest existing part.
+    """
     if composed.root is None:
-        return None
+        return []
     files = {os.path.realpath(f.path): f for f in composed.included}
-    return _trace(composed.root.value, path, composed.root, (), files)
+    current: list[_Candidate] = [(composed.root.value, composed.root, ())]
+    for segment in path:
+        current = _expand(current, files)
+        following = _step(current, segment)
+        if not following:
+            break
+        current = following
+    return [(file, in_file) for _, file, in_file in current]
 
 
-def _trace(node: Any, path: ConfigPath, file: ParsedFile, in_file: ConfigPath, files: dict[str, ParsedFile]) -> Origin:
-    for i, segment in enumerate(path):
+def _expand(found: list[_Candidate], files: dict[str, ParsedFile]) -> list[_Candidate]:
+    """Replace each `$include` node by its parts (included files, then sibling keys), recursively."""
+    out: list[_Candidate] = []
+    for node, file, in_file in found:
         if isinstance(node, dict) and INCLUDE_KEY in node:
-            return _trace_include(node, path[i:], file, in_file, files)
-        if _has(node, segment):
-            node = node[segment]
+            out.extend(_expand(_parts(node, file, in_file, files), files))
         else:
-            return file, in_file
-        in_file = (*in_file, segment)
-    if isinstance(node, dict) and INCLUDE_KEY in node:
-        return file, (*in_file, INCLUDE_KEY)
-    return file, in_file
+            out.append((node, file, in_file))
+    return out
 
 
-def _has(node: Any, segment: str | int) -> bool:
-    if isinstance(node, dict):
-        return segment in node
-    return isinstance(node, list) and isinstance(segment, int) and 0 <= segment < len(node)
+def _step(found: list[_Candidate], segment: str | int) -> list[_Candidate]:
+    if isinstance(segment, int):  # arrays of the parts were concatenated, in order
+        index = segment
+        for node, file, in_file in found:
+            if isinstance(node, list):
+                if index < len(node):
+                    return [(node[index], file, (*in_file, index))]
+                index -= len(node)
+        return []
+    # A non-object part overrides everything merged before it.
+    last_scalar = max((i for i, (node, _, _) in enumerate(found) if not isinstance(node, dict)), default=-1)
+    return [
+        (node[segment], file, (*in_file, segment))
+        for node, file, in_file in found[last_scalar + 1 :]
+        if isinstance(node, dict) and segment in node
+    ]
 
 
 def _parts(
     node: dict[str, Any], file: ParsedFile, in_file: ConfigPath, files: dict[str, ParsedFile]
-) -> list[tuple[Any, ParsedFile, ConfigPath]]:
+) -> list[_Candidate]:
     """The merged parts of an include node, in merge order: each included file, then the siblings."""
     spec = node[INCLUDE_KEY]
-    parts: list[tuple[Any, ParsedFile, ConfigPath]] = []
+    parts: list[_Candidate] = []
     for target in spec if isinstance(spec, list) else [spec]:
         included = files.get(os.path.realpath(Path(file.path).parent / str(target)))
         if included is not None:
@@ -66,34 +92,22 @@ def _parts(
     return parts
 
 
-def _trace_include(
-    node: dict[str, Any], rest: ConfigPath, file: ParsedFile, in_file: ConfigPath, files: dict[str, ParsedFile]
-) -> Origin:
-    parts = _parts(node, file, in_file, files)
-    head, tail = rest[0], rest[1:]
-    if isinstance(head, str):
-        for value, part_file, part_path in reversed(parts):  # later parts win
-            if isinstance(value, dict) and (head in value or INCLUDE_KEY in value):
-                return _trace(value, rest, part_file, part_path, files)
-    else:  # an index into arrays that were concatenated part after part
-        for value, part_file, part_path in parts:
-            if isinstance(value, list):
-                if head < len(value):
-                    return _trace(value[head], tail, part_file, (*part_path, head), files)
-                head -= len(value)
-    return file, (*in_file, INCLUDE_KEY)
-
-
 def locate_problem(problem: Problem, composed: ComposedConfig) -> Problem:
-    """`problem` with the file and line:column its config path points at."""
+    """`problem` with the file and line:column its config path points at (see `Problem.anchor`).
+
+    The one locating rule for every located problem (resolution and `validate`): an unknown key is
+    shown at the key, a missing field at the object that lacks it, anything else at the value, in
+    whichever file (top-level or included) that key or value was written.
+    """
     if problem.path is None or problem.line is not None:
         return problem
-    origin = trace(problem.path, composed)
+    missing_field = problem.anchor == "parent" and len(problem.path) > 0
+    origin = trace(problem.path[:-1] if missing_field else problem.path, composed)
     if origin is None:
         return problem
     file, in_file = origin
     from ..sources.locate import position_of
 
-    position = position_of(file.text, in_file)
+    position = position_of(file.text, in_file, "key" if missing_field else problem.anchor)
     line, column = position if position else (None, None)
     return replace(problem, file=str(file.path), line=line, column=column)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ConfigPath
+from .tree import with_children
 
 _REFERENCE = re.compile(r"\$(\$?)\{([A-Z_][A-Z0-9_]*)\}")
 _WHOLE_REFERENCE = re.compile(r"\$\{([A-Z_][A-Z0-9_]*)\}\Z")
@@ -32,20 +33,44 @@ def is_api_key_path(path: ConfigPath) -> bool:
 
 
 def substitute(value: Any, lookup: Callable[[str], str | None]) -> Substitution:
-    """Replace `${VAR}` everywhere in `value`; `lookup` returns a non-blank value or None."""
+    """Replace `${VAR}` everywhere in `value`; `lookup` returns a non-blank value or None.
+
+    Two passes: find the strings that hold `${` (a plain read of the tree, the cheap part for a large
+    config), then rebuild only the objects on the way to them; the rest is shared with `value`.
+    """
     result = Substitution()
-    result.value = _walk(value, (), lookup, result)
+    found = [((), value)] if isinstance(value, str) and "${" in value else _references(value, (), [])
+    replaced = {path: _string(text, path, lookup, result) for path, text in found}
+    ancestors = {path[:depth] for path, _ in found for depth in range(len(path))}
+    result.value = _rebuilt(value, (), replaced, ancestors)
     return result
 
 
-def _walk(value: Any, path: ConfigPath, lookup: Callable[[str], str | None], result: Substitution) -> Any:
-    if isinstance(value, str):
-        return _string(value, path, lookup, result) if "${" in value else value
-    if isinstance(value, dict):
-        return {k: _walk(v, (*path, k), lookup, result) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_walk(v, (*path, i), lookup, result) for i, v in enumerate(value)]
-    return value
+def _references(node: Any, path: ConfigPath, found: list[tuple[ConfigPath, str]]) -> list[tuple[ConfigPath, str]]:
+    """Every string below `node` that holds `${`, with its path, in document order.
+
+    The values come from the JSON5 parser, so exact type tests suffice (faster than isinstance here,
+    where most of the nodes of a large config are visited).
+    """
+    if type(node) is not dict and type(node) is not list:
+        return found
+    for key, child in node.items() if type(node) is dict else enumerate(node):
+        if type(child) is str:
+            if "${" in child:
+                found.append(((*path, key), child))
+        elif type(child) is dict or type(child) is list:
+            _references(child, (*path, key), found)
+    return found
+
+
+def _rebuilt(node: Any, path: ConfigPath, replaced: dict[ConfigPath, str], ancestors: set[ConfigPath]) -> Any:
+    """`node` (found at `path`) with the strings of `replaced` in place; `node` itself below no change."""
+    if path in replaced:
+        return replaced[path]
+    if path not in ancestors:
+        return node
+    children = node.items() if isinstance(node, dict) else enumerate(node)
+    return with_children(node, {key: _rebuilt(child, (*path, key), replaced, ancestors) for key, child in children})
 
 
 def _string(text: str, path: ConfigPath, lookup: Callable[[str], str | None], result: Substitution) -> str:

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, text: str, *, mode: int = 0o600, dir_mode: int = 0o700) -> None:
-    path.parent.mkdir(mode=dir_mode, parents=True, exist_ok=True)
+def write_atomic(path: Path, text: str, *, mode: int = 0o600, dir_mode: int = 0o700, keep_mode: bool = False) -> None:
+    """Replace `path` with `text`. The file gets `mode`, or with `keep_mode` the mode of the file it
+    replaces (`mode` when there is none); every missing folder on the way is created with `dir_mode`."""
+    _make_dirs(path.parent, dir_mode)
+    if keep_mode and path.exists():
+        mode = stat.S_IMODE(path.stat().st_mode)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -25,6 +30,15 @@ def write_atomic(path: Path, text: str, *, mode: int = 0o600, dir_mode: int = 0o
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _make_dirs(folder: Path, mode: int) -> None:
+    missing: list[Path] = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for directory in reversed(missing):  # parents too: `mkdir(parents=True)` would give them the umask default
+        directory.mkdir(mode=mode, exist_ok=True)
 
 
 def backup(path: Path, suffix: str = ".bak") -> Path:

@@ -55,11 +55,11 @@ def find_key(
         if not (profile.secret and profile.secret.strip()):
             continue
         if profile.type == "token" and profile.expires is not None and not _still_valid(profile.expires, now_ms):
-            warnings.append(
-                ConfigWarning(
-                    f"token profile {profile.id} has expired or has an invalid `expires`; not used", str(store.path)
-                )
+            expired = ConfigWarning(
+                f"token profile {profile.id} has expired or has an invalid `expires`; not used", str(store.path)
             )
+            if expired not in warnings:  # the same profile is looked at for the implicit and the explicit provider
+                warnings.append(expired)
             continue
         return KeySource(profile=profile, store=str(store.path))
     return None

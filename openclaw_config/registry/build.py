@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..composition.defaults import with_model_defaults
 from ..composition.environment import EffectiveEnvironment
@@ -13,6 +13,9 @@ from ..errors import ConfigWarning
 from ..paths import Locations
 from ..providers.merge import KeySource, ProviderOrigin, ProviderSet
 from .model import Credential, EffectiveRegistry, Model, Provider
+
+if TYPE_CHECKING:
+    from ..explain.context import ResolutionContext
 
 DEFAULT_PRIMARY = "anthropic/claude-opus-4-6"
 _ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*\Z")
@@ -26,6 +29,7 @@ def build_registry(
     warnings: list[ConfigWarning],
     input_files: tuple[Path, ...],
     existing_readable: bool,
+    context: ResolutionContext | None = None,
 ) -> EffectiveRegistry:
     providers = {
         pid: _provider(
@@ -36,7 +40,7 @@ def build_registry(
     defaults = _agent_defaults(config)
     model_choice: dict[str, Any] = defaults["model"] if isinstance(defaults.get("model"), dict) else {}
     aliases = {
-        entry["alias"]: ref
+        entry["alias"].strip(): ref  # as OpenClaw does: aliases are trimmed (and matched case-insensitively)
         for ref, entry in (defaults.get("models") or {}).items()
         if isinstance(entry, dict) and isinstance(entry.get("alias"), str) and entry["alias"].strip()
     }
@@ -69,7 +73,7 @@ def build_registry(
             )
     from dataclasses import replace
 
-    return replace(registry, resolved_default=resolved, warnings=tuple(warnings))
+    return replace(registry, resolved_default=resolved, warnings=tuple(warnings), _context=context)
 
 
 def _agent_defaults(config: Mapping[str, Any]) -> dict[str, Any]:
@@ -86,7 +90,10 @@ def _provider(
     env: EffectiveEnvironment,
     warnings: list[ConfigWarning],
 ) -> Provider:
-    models = tuple(_model(pid, m) for m in block.get("models") or () if isinstance(m, dict))
+    # The config's own providers had their model defaults applied by the pipeline (stage 5); the
+    # others (implicit ones, those kept from an old models.json) may lack them: apply them here.
+    needs_defaults = origin != "config"
+    models = tuple(_model(pid, m, needs_defaults) for m in block.get("models") or () if isinstance(m, dict))
     return Provider(
         id=pid,
         base_url=block.get("baseUrl"),
@@ -98,8 +105,8 @@ def _provider(
     )
 
 
-def _model(pid: str, raw: dict[str, Any]) -> Model:
-    full = with_model_defaults(raw)  # models kept from an old models.json may lack defaults
+def _model(pid: str, raw: dict[str, Any], needs_defaults: bool) -> Model:
+    full = with_model_defaults(raw) if needs_defaults else raw
     return Model(
         provider=pid,
         id=str(full.get("id", "")),

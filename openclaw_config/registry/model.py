@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
     from pydantic import SecretStr
 
+    from ..explain.context import ResolutionContext
+    from ..explain.records import ProvenanceRecord
+
 CredentialSource = Literal["env", "profile", "config", "models.json"]
 
 
@@ -95,6 +98,9 @@ class EffectiveRegistry:
     config: Mapping[str, Any] = field(repr=False)
     existing_models_json_readable: bool = True
     input_files: tuple[Path, ...] = ()
+    # Private: what the resolution read, kept by reference so that `explain()` can work out
+    # provenance on demand (nothing is computed for it while resolving).
+    _context: ResolutionContext | None = field(default=None, repr=False, compare=False)
 
     @property
     def config_path(self) -> Path:
@@ -131,6 +137,18 @@ class EffectiveRegistry:
         from ..outputs.models_json import write_models_json
 
         return write_models_json(self)
+
+    def explain(self, path: str | None = None) -> list[ProvenanceRecord]:
+        """Where each effective value came from and what it overrode, secrets redacted.
+
+        `path` narrows the records to a config path (`models.providers.xiaomi.baseUrl`), a provider
+        id (`xiaomi`) or a model ref or alias (`xiaomi/mimo-v2-flash`); an empty list if nothing matches.
+        """
+        if self._context is None:
+            raise ValueError("this registry was not made by resolve(): it has no provenance to explain")
+        from ..explain.trace import explain
+
+        return explain(self, self._context, path)
 
     def to_dict(self, *, reveal: bool = False) -> dict[str, Any]:
         """The registry as JSON-able data (what `show --json` prints); secrets redacted unless `reveal`."""

@@ -16,6 +16,8 @@ from typing import Any
 
 from pydantic_core import SchemaValidator
 
+from .kinds import DocumentKind, root_type
+
 STORED_SCHEMA = Path(__file__).with_name("core_schema.json")
 _DROPPED_KEYS = frozenset({"cls", "metadata"})
 
@@ -57,3 +59,14 @@ def config_validator() -> SchemaValidator:
         return SchemaValidator(json.loads(STORED_SCHEMA.read_text(encoding="utf-8")))
     except Exception:  # stale or unreadable stored schema: fall back to the source of truth
         return SchemaValidator(generate_core_schema())
+
+
+@cache
+def document_validator(kind: DocumentKind) -> SchemaValidator:
+    """The validator for documents of `kind`: the stored one for the config (the hot path); for the
+    agent-dir files, which only `validate` checks, compiled from their definitions on first use."""
+    if kind == "config":
+        return config_validator()
+    from pydantic import TypeAdapter
+
+    return SchemaValidator(TypeAdapter(root_type(kind)).core_schema)

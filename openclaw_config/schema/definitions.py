@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, NotRequired
 
-from pydantic import ConfigDict, Field, with_config
+from pydantic import Field, with_config
 from typing_extensions import TypedDict
 
-_STRICT = ConfigDict(extra="forbid", strict=True)
-_OPEN = ConfigDict(extra="allow", strict=True)
+from .common import NonEmpty, Positive, PositiveInt, doc, open_keys, strict
 
-NonEmpty = Annotated[str, Field(min_length=1)]
-Positive = Annotated[float, Field(gt=0)]
-PositiveInt = Annotated[int, Field(gt=0)]
+_STRICT = strict()
+_OPEN = open_keys()
+
 Api = Literal[
     "openai-completions", "openai-responses", "anthropic-messages",
     "google-generative-ai", "github-copilot", "bedrock-converse-stream",
@@ -25,29 +24,25 @@ Api = Literal[
 Headers = Annotated[dict[str, str], Field(description="Extra HTTP headers sent with every request.")]
 
 
-def _doc(text: str) -> Any:
-    return Field(description=text)
-
-
 @with_config(_STRICT)
 class ModelCost(TypedDict):
     """Price per million tokens; missing fields count as 0."""
 
-    input: NotRequired[Annotated[float, _doc("Price of input tokens.")]]
-    output: NotRequired[Annotated[float, _doc("Price of output tokens.")]]
-    cacheRead: NotRequired[Annotated[float, _doc("Price of cache-read tokens.")]]
-    cacheWrite: NotRequired[Annotated[float, _doc("Price of cache-write tokens.")]]
+    input: NotRequired[Annotated[float, doc("Price of input tokens.")]]
+    output: NotRequired[Annotated[float, doc("Price of output tokens.")]]
+    cacheRead: NotRequired[Annotated[float, doc("Price of cache-read tokens.")]]
+    cacheWrite: NotRequired[Annotated[float, doc("Price of cache-write tokens.")]]
 
 
 @with_config(_STRICT)
 class ModelCompat(TypedDict):
     """Request-shape switches for OpenAI-compatible servers."""
 
-    supportsStore: NotRequired[Annotated[bool, _doc("The server accepts the `store` field.")]]
-    supportsDeveloperRole: NotRequired[Annotated[bool, _doc("The server accepts the `developer` role.")]]
-    supportsReasoningEffort: NotRequired[Annotated[bool, _doc("The server accepts `reasoning_effort`.")]]
+    supportsStore: NotRequired[Annotated[bool, doc("The server accepts the `store` field.")]]
+    supportsDeveloperRole: NotRequired[Annotated[bool, doc("The server accepts the `developer` role.")]]
+    supportsReasoningEffort: NotRequired[Annotated[bool, doc("The server accepts `reasoning_effort`.")]]
     maxTokensField: NotRequired[
-        Annotated[Literal["max_completion_tokens", "max_tokens"], _doc("Name of the max-tokens request field.")]
+        Annotated[Literal["max_completion_tokens", "max_tokens"], doc("Name of the max-tokens request field.")]
     ]
 
 
@@ -55,29 +50,29 @@ class ModelCompat(TypedDict):
 class ModelDefinition(TypedDict):
     """One model a provider serves."""
 
-    id: Annotated[NonEmpty, _doc("Model id, as the provider's API knows it.")]
-    name: Annotated[NonEmpty, _doc("Display name.")]
-    api: NotRequired[Annotated[Api, _doc("API dialect for this model; defaults to the provider's.")]]
-    reasoning: NotRequired[Annotated[bool, _doc("The model supports extended reasoning (default false).")]]
-    input: NotRequired[Annotated[list[Literal["text", "image"]], _doc('Input kinds (default ["text"]).')]]
-    cost: NotRequired[Annotated[ModelCost, _doc("Token prices.")]]
-    contextWindow: NotRequired[Annotated[PositiveInt, _doc("Context window in tokens (default 200000).")]]
-    maxTokens: NotRequired[Annotated[PositiveInt, _doc("Maximum output tokens (default min(8192, contextWindow)).")]]
+    id: Annotated[NonEmpty, doc("Model id, as the provider's API knows it.")]
+    name: Annotated[NonEmpty, doc("Display name.")]
+    api: NotRequired[Annotated[Api, doc("API dialect for this model; defaults to the provider's.")]]
+    reasoning: NotRequired[Annotated[bool, doc("The model supports extended reasoning (default false).")]]
+    input: NotRequired[Annotated[list[Literal["text", "image"]], doc('Input kinds (default ["text"]).')]]
+    cost: NotRequired[Annotated[ModelCost, doc("Token prices.")]]
+    contextWindow: NotRequired[Annotated[PositiveInt, doc("Context window in tokens (default 200000).")]]
+    maxTokens: NotRequired[Annotated[PositiveInt, doc("Maximum output tokens (default min(8192, contextWindow)).")]]
     headers: NotRequired[Headers]
-    compat: NotRequired[Annotated[ModelCompat, _doc("Compatibility switches.")]]
+    compat: NotRequired[Annotated[ModelCompat, doc("Compatibility switches.")]]
 
 
 @with_config(_STRICT)
 class ProviderDefinition(TypedDict):
     """A model provider: where to reach it, how to authenticate, which models it serves."""
 
-    baseUrl: Annotated[NonEmpty, _doc("Base URL of the provider's API.")]
-    apiKey: NotRequired[Annotated[str, _doc("API key, or the name of the environment variable holding it.")]]
-    auth: NotRequired[Annotated[Literal["api-key", "aws-sdk", "oauth", "token"], _doc("Authentication method.")]]
-    api: NotRequired[Annotated[Api, _doc("API dialect the provider speaks.")]]
+    baseUrl: Annotated[NonEmpty, doc("Base URL of the provider's API.")]
+    apiKey: NotRequired[Annotated[str, doc("API key, or the name of the environment variable holding it.")]]
+    auth: NotRequired[Annotated[Literal["api-key", "aws-sdk", "oauth", "token"], doc("Authentication method.")]]
+    api: NotRequired[Annotated[Api, doc("API dialect the provider speaks.")]]
     headers: NotRequired[Headers]
-    authHeader: NotRequired[Annotated[bool, _doc("Send the key as an Authorization header.")]]
-    models: Annotated[list[ModelDefinition], _doc("Models served by this provider.")]
+    authHeader: NotRequired[Annotated[bool, doc("Send the key as an Authorization header.")]]
+    models: Annotated[list[ModelDefinition], doc("Models served by this provider.")]
 
 
 @with_config(_STRICT)
@@ -85,130 +80,135 @@ class ModelsSection(TypedDict):
     """Model providers and how they combine with the existing models.json."""
 
     mode: NotRequired[
-        Annotated[
-            Literal["merge", "replace"], _doc("merge keeps providers already in models.json; replace drops them.")
-        ]
+        Annotated[Literal["merge", "replace"], doc("merge keeps providers already in models.json; replace drops them.")]
     ]
-    providers: NotRequired[Annotated[dict[str, ProviderDefinition], _doc("Providers by id.")]]
-    bedrockDiscovery: NotRequired[Annotated[dict[str, Any], _doc("AWS Bedrock discovery settings (passed through).")]]
+    providers: NotRequired[Annotated[dict[str, ProviderDefinition], doc("Providers by id.")]]
+    bedrockDiscovery: NotRequired[Annotated[dict[str, Any], doc("AWS Bedrock discovery settings (passed through).")]]
 
 
 @with_config(_STRICT)
 class ShellEnv(TypedDict):
     """Import variables from a login shell."""
 
-    enabled: NotRequired[Annotated[bool, _doc("Run the login shell to import its environment.")]]
-    timeoutMs: NotRequired[Annotated[Annotated[int, Field(ge=0)], _doc("How long the shell may take, in ms.")]]
+    enabled: NotRequired[Annotated[bool, doc("Run the login shell to import its environment.")]]
+    timeoutMs: NotRequired[Annotated[Annotated[int, Field(ge=0)], doc("How long the shell may take, in ms.")]]
 
 
-@with_config(ConfigDict(extra="allow", strict=True))
+@with_config(_OPEN)
 class EnvSection(TypedDict, extra_items=str):  # type: ignore[call-arg]
     """Environment variables for OpenClaw; any other key is a variable with a string value."""
 
-    shellEnv: NotRequired[Annotated[ShellEnv, _doc("Login-shell import settings.")]]
-    vars: NotRequired[Annotated[dict[str, str], _doc("Variables, by name.")]]
+    shellEnv: NotRequired[Annotated[ShellEnv, doc("Login-shell import settings.")]]
+    vars: NotRequired[Annotated[dict[str, str], doc("Variables, by name.")]]
 
 
 @with_config(_STRICT)
 class AuthProfileRef(TypedDict):
     """A credential profile known to the config (the secret lives in auth-profiles.json)."""
 
-    provider: Annotated[str, _doc("Provider id.")]
-    mode: Annotated[Literal["api_key", "oauth", "token"], _doc("Kind of credential.")]
-    email: NotRequired[Annotated[str, _doc("Account e-mail, for OAuth profiles.")]]
+    provider: Annotated[str, doc("Provider id.")]
+    mode: Annotated[Literal["api_key", "oauth", "token"], doc("Kind of credential.")]
+    email: NotRequired[Annotated[str, doc("Account e-mail, for OAuth profiles.")]]
 
 
 @with_config(_STRICT)
 class AuthCooldowns(TypedDict):
     """Back-off after billing or repeated failures."""
 
-    billingBackoffHours: NotRequired[Annotated[Positive, _doc("Hours to back off after a billing error.")]]
-    billingBackoffHoursByProvider: NotRequired[Annotated[dict[str, Positive], _doc("The same, per provider.")]]
-    billingMaxHours: NotRequired[Annotated[Positive, _doc("Longest billing back-off, in hours.")]]
-    failureWindowHours: NotRequired[Annotated[Positive, _doc("Window for counting failures, in hours.")]]
+    billingBackoffHours: NotRequired[Annotated[Positive, doc("Hours to back off after a billing error.")]]
+    billingBackoffHoursByProvider: NotRequired[Annotated[dict[str, Positive], doc("The same, per provider.")]]
+    billingMaxHours: NotRequired[Annotated[Positive, doc("Longest billing back-off, in hours.")]]
+    failureWindowHours: NotRequired[Annotated[Positive, doc("Window for counting failures, in hours.")]]
 
 
 @with_config(_STRICT)
 class AuthSection(TypedDict):
     """Credential profiles and the order they are tried in."""
 
-    profiles: NotRequired[Annotated[dict[str, AuthProfileRef], _doc("Profiles by id (`provider:name`).")]]
-    order: NotRequired[Annotated[dict[str, list[str]], _doc("Profile ids to try, per provider.")]]
-    cooldowns: NotRequired[Annotated[AuthCooldowns, _doc("Back-off settings.")]]
+    profiles: NotRequired[Annotated[dict[str, AuthProfileRef], doc("Profiles by id (`provider:name`).")]]
+    order: NotRequired[Annotated[dict[str, list[str]], doc("Profile ids to try, per provider.")]]
+    cooldowns: NotRequired[Annotated[AuthCooldowns, doc("Back-off settings.")]]
 
 
 @with_config(_STRICT)
 class ModelChoice(TypedDict):
     """A primary model and its fallbacks, as `provider/model` refs or aliases."""
 
-    primary: NotRequired[Annotated[str, _doc("The model to use first.")]]
-    fallbacks: NotRequired[Annotated[list[str], _doc("Models to try, in order, when the primary fails.")]]
+    primary: NotRequired[Annotated[str, doc("The model to use first.")]]
+    fallbacks: NotRequired[Annotated[list[str], doc("Models to try, in order, when the primary fails.")]]
 
 
 @with_config(_STRICT)
 class AgentModelEntry(TypedDict):
     """Per-model settings for agents."""
 
-    alias: NotRequired[Annotated[str, _doc("Short name usable instead of the ref.")]]
-    params: NotRequired[Annotated[dict[str, Any], _doc("Extra request parameters.")]]
-    streaming: NotRequired[Annotated[bool, _doc("Stream responses.")]]
+    alias: NotRequired[Annotated[str, doc("Short name usable instead of the ref.")]]
+    params: NotRequired[Annotated[dict[str, Any], doc("Extra request parameters.")]]
+    streaming: NotRequired[Annotated[bool, doc("Stream responses.")]]
 
 
 @with_config(_OPEN)
 class AgentDefaults(TypedDict):
     """Defaults for every agent; keys not listed here pass through."""
 
-    model: NotRequired[Annotated[ModelChoice, _doc("Default text model and fallbacks.")]]
-    imageModel: NotRequired[Annotated[ModelChoice, _doc("Default image model and fallbacks.")]]
-    models: NotRequired[Annotated[dict[str, AgentModelEntry], _doc("Settings per `provider/model` ref.")]]
+    model: NotRequired[Annotated[ModelChoice, doc("Default text model and fallbacks.")]]
+    imageModel: NotRequired[Annotated[ModelChoice, doc("Default image model and fallbacks.")]]
+    models: NotRequired[Annotated[dict[str, AgentModelEntry], doc("Settings per `provider/model` ref.")]]
 
 
 @with_config(_OPEN)
 class AgentsSection(TypedDict):
     """Agents; `list` and other keys pass through."""
 
-    defaults: NotRequired[Annotated[AgentDefaults, _doc("Defaults for every agent.")]]
-    list: NotRequired[Annotated[list[Any], _doc("Agent definitions (passed through).")]]
+    defaults: NotRequired[Annotated[AgentDefaults, doc("Defaults for every agent.")]]
+    list: NotRequired[Annotated[list[Any], doc("Agent definitions (passed through).")]]
 
 
-PassThroughObject = Annotated[dict[str, Any], _doc("Not modelled by openclaw-config: passed through untouched.")]
-PassThroughList = Annotated[list[Any], _doc("Not modelled by openclaw-config: passed through untouched.")]
+# Root sections this engine does not model: only their kind (object or array) is checked.
+PassedObject = dict[str, Any]
+PassedList = list[Any]
+
+
+def _passed(what: str) -> Any:
+    return doc(f"{what} (not checked by openclaw-config: passed through untouched).")
 
 
 @with_config(_STRICT)
 class OpenClawConfig(TypedDict):
     """OpenClaw configuration (`~/.openclaw/openclaw.json`), as read by openclaw-config."""
 
-    schema_: NotRequired[Annotated[str, Field(alias="$schema", description="JSON Schema for editors.")]]
-    env: NotRequired[Annotated[EnvSection, _doc("Environment variables.")]]
-    auth: NotRequired[Annotated[AuthSection, _doc("Credential profiles.")]]
-    models: NotRequired[Annotated[ModelsSection, _doc("Model providers.")]]
-    agents: NotRequired[Annotated[AgentsSection, _doc("Agent defaults and definitions.")]]
-    bindings: NotRequired[PassThroughList]
-    meta: NotRequired[PassThroughObject]
-    wizard: NotRequired[PassThroughObject]
-    diagnostics: NotRequired[PassThroughObject]
-    logging: NotRequired[PassThroughObject]
-    update: NotRequired[PassThroughObject]
-    browser: NotRequired[PassThroughObject]
-    ui: NotRequired[PassThroughObject]
-    nodeHost: NotRequired[PassThroughObject]
-    tools: NotRequired[PassThroughObject]
-    broadcast: NotRequired[PassThroughObject]
-    audio: NotRequired[PassThroughObject]
-    media: NotRequired[PassThroughObject]
-    messages: NotRequired[PassThroughObject]
-    commands: NotRequired[PassThroughObject]
-    approvals: NotRequired[PassThroughObject]
-    session: NotRequired[PassThroughObject]
-    cron: NotRequired[PassThroughObject]
-    hooks: NotRequired[PassThroughObject]
-    web: NotRequired[PassThroughObject]
-    channels: NotRequired[PassThroughObject]
-    discovery: NotRequired[PassThroughObject]
-    canvasHost: NotRequired[PassThroughObject]
-    talk: NotRequired[PassThroughObject]
-    gateway: NotRequired[PassThroughObject]
-    memory: NotRequired[PassThroughObject]
-    skills: NotRequired[PassThroughObject]
-    plugins: NotRequired[PassThroughObject]
+    schema_: NotRequired[
+        Annotated[str, Field(alias="$schema", title="JSON Schema", description="JSON Schema for editors.")]
+    ]
+    env: NotRequired[Annotated[EnvSection, doc("Environment variables for OpenClaw and `${VAR}`.")]]
+    auth: NotRequired[Annotated[AuthSection, doc("Credential profiles and their order.")]]
+    models: NotRequired[Annotated[ModelsSection, doc("Model providers and their models.")]]
+    agents: NotRequired[Annotated[AgentsSection, doc("Agent defaults (default model, aliases) and definitions.")]]
+    bindings: NotRequired[Annotated[PassedList, _passed("Routing of channels and accounts to agents")]]
+    meta: NotRequired[Annotated[PassedObject, _passed("Bookkeeping OpenClaw writes about the config")]]
+    wizard: NotRequired[Annotated[PassedObject, _passed("State of the onboarding wizard")]]
+    diagnostics: NotRequired[Annotated[PassedObject, _passed("Diagnostics settings")]]
+    logging: NotRequired[Annotated[PassedObject, _passed("Logging settings")]]
+    update: NotRequired[Annotated[PassedObject, _passed("Self-update settings")]]
+    browser: NotRequired[Annotated[PassedObject, _passed("Browser tool settings")]]
+    ui: NotRequired[Annotated[PassedObject, _passed("User-interface settings")]]
+    nodeHost: NotRequired[Annotated[PassedObject, _passed("Node host settings")]]
+    tools: NotRequired[Annotated[PassedObject, _passed("Tool settings")]]
+    broadcast: NotRequired[Annotated[PassedObject, _passed("Broadcast settings")]]
+    audio: NotRequired[Annotated[PassedObject, _passed("Audio settings")]]
+    media: NotRequired[Annotated[PassedObject, _passed("Media handling settings")]]
+    messages: NotRequired[Annotated[PassedObject, _passed("Message handling settings")]]
+    commands: NotRequired[Annotated[PassedObject, _passed("Chat command settings")]]
+    approvals: NotRequired[Annotated[PassedObject, _passed("Approval settings")]]
+    session: NotRequired[Annotated[PassedObject, _passed("Session settings")]]
+    cron: NotRequired[Annotated[PassedObject, _passed("Scheduled jobs")]]
+    hooks: NotRequired[Annotated[PassedObject, _passed("Hook settings")]]
+    web: NotRequired[Annotated[PassedObject, _passed("Web settings")]]
+    channels: NotRequired[Annotated[PassedObject, _passed("Messaging channels")]]
+    discovery: NotRequired[Annotated[PassedObject, _passed("Network discovery settings")]]
+    canvasHost: NotRequired[Annotated[PassedObject, _passed("Canvas host settings")]]
+    talk: NotRequired[Annotated[PassedObject, _passed("Voice talk settings")]]
+    gateway: NotRequired[Annotated[PassedObject, _passed("Gateway server settings")]]
+    memory: NotRequired[Annotated[PassedObject, _passed("Memory settings")]]
+    skills: NotRequired[Annotated[PassedObject, _passed("Skill settings")]]
+    plugins: NotRequired[Annotated[PassedObject, _passed("Plugin settings")]]

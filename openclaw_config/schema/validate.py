@@ -1,37 +1,77 @@
-"""Strict validation of a composed config (SPEC section 6), as located `Problem`s."""
+"""Strict validation of a document (SPEC section 6 for the config), as located `Problem`s."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..errors import ConfigPath, Problem, format_path
+from .kinds import DocumentKind
+
+_WHAT = {"config": "the config", "auth-profiles": "the auth profile store", "models-json": "models.json"}
 
 
-def schema_problems(config: Any) -> list[Problem]:
-    """Every schema violation of `config`; empty when it is valid."""
-    if not isinstance(config, dict):
-        return [Problem(f"the config must be an object, not {_kind(config)}", path=(), hint="wrap it in { }")]
+def schema_problems(document: Any, kind: DocumentKind = "config") -> list[Problem]:
+    """Every schema violation of `document` (a config unless `kind` says otherwise); empty when valid."""
+    if not isinstance(document, dict):
+        return [Problem(f"{_WHAT[kind]} must be an object, not {_kind(document)}", path=(), hint="wrap it in { }")]
     from pydantic_core import ValidationError
 
-    from .compiled import config_validator
+    from .compiled import document_validator
 
     try:
-        config_validator().validate_python(config)
+        document_validator(kind).validate_python(document)
     except ValidationError as exc:
-        return [_problem(error) for error in exc.errors(include_url=False)]
+        return [_problem(error, document) for error in exc.errors(include_url=False)]
     return []
 
 
-def _problem(error: Any) -> Problem:
-    path: ConfigPath = tuple(error["loc"])
+def _problem(error: Any, document: Any) -> Problem:
+    path = _real_path(tuple(error["loc"]), document)
     kind = error["type"]
     if kind == "extra_forbidden":
         where = "at the root" if len(path) == 1 else f"in {format_path(path[:-1])}"
-        return Problem(f"unknown key {path[-1]!r} {where}", path=path, hint="remove it or check its spelling")
+        return Problem(
+            f"unknown key {path[-1]!r} {where}", path=path, hint="remove it or check its spelling", anchor="key"
+        )
     if kind == "missing":
-        return Problem(f"required field {path[-1]!r} is missing", path=path, hint="add it")
-    shown = repr(error.get("input")) if kind == "literal_error" else _kind(error.get("input"))
-    return Problem(f"{error['msg']} (got {shown})", path=path, hint="fix the value")
+        return Problem(f"required field {path[-1]!r} is missing", path=path, hint="add it", anchor="parent")
+    if kind == "union_tag_not_found":
+        return Problem("required field 'type' is missing", path=(*path, "type"), hint="add it", anchor="parent")
+    if kind == "union_tag_invalid":
+        expected = error.get("ctx", {}).get("expected_tags", "")
+        return Problem(f"type must be one of {expected}", path=(*path, "type"), hint="fix the value")
+    shown = repr(error.get("input")) if kind == "literal_error" and _short_word(error.get("input")) else None
+    return Problem(f"{error['msg']} (got {shown or _kind(error.get('input'))})", path=path, hint="fix the value")
+
+
+def _real_path(loc: ConfigPath, document: Any) -> ConfigPath:
+    """`loc` without the segment pydantic inserts after a tagged union: the tag, e.g. "api_key".
+
+    The tag is the value of the object's `type`; it may also be one of its keys (a token profile
+    has a `token`), so it is recognised by the value, before looking at the keys.
+    """
+    path: list[str | int] = []
+    node, at_tag = document, False
+    for segment in loc:
+        at_tag = not at_tag and isinstance(node, dict) and node.get("type") == segment
+        if at_tag:
+            continue
+        path.append(segment)
+        node = _child(node, segment)
+    return tuple(path)
+
+
+def _child(node: Any, segment: str | int) -> Any:
+    if isinstance(node, dict):
+        return node.get(segment)
+    if isinstance(node, list) and isinstance(segment, int) and 0 <= segment < len(node):
+        return node[segment]
+    return None
+
+
+def _short_word(value: Any) -> bool:
+    """Safe to echo in a message: a short identifier-like string, never something like a secret."""
+    return isinstance(value, str) and len(value) <= 24 and value.replace("-", "").replace("_", "").isalnum()
 
 
 def _kind(value: Any) -> str:

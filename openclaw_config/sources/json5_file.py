@@ -21,6 +21,11 @@ class ParsedFile:
     text: str
     value: Any
 
+    def may_contain(self, token: str) -> bool:
+        """False only when no key or string of the file can hold `token`: the text has neither it nor
+        a backslash (a JSON5 escape could spell it). Lets the walks skip files that cannot matter."""
+        return token in self.text or "\\" in self.text
+
 
 def read_text(path: Path, *, what: str, max_bytes: int | None = None) -> str:
     """The UTF-8 text of `path`; every failure is a `ConfigError` that names the file."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 __all__ = [
@@ -43,15 +43,19 @@ _SKIP = rf"(?:[{_SPACES}{_BREAKS}]+|//[^{_BREAKS}]*|/\*.*?\*/)*"
 _ESCAPE = r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|\r\n|[^xu1-9])"
 # Strings as "unrolled loops" (no nested quantifiers), so a failed match stays linear.
 _STRINGS = {q: rf"{q}[^{q}\\\n\r]*(?:{_ESCAPE}[^{q}\\\n\r]*)*{q}" for q in "\"'"}
-_NUMBER = (
-    r"[+-]?(?:0[xX][0-9a-fA-F]+|Infinity|NaN"
-    r"|(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
-)
-# Identifiers: \w covers letters, digits and "_"; combining marks and connector
-# punctuation (also allowed by the spec) are added one by one in _identifier_end.
-_ID_START = r"[^\W\d]|\$|\\u[0-9a-fA-F]{4}"
-_ID_PARTS = r"(?:[\w$\u200c\u200d]|\\u[0-9a-fA-F]{4})*"
-_EXTRA_ID_PARTS = frozenset({"Mn", "Mc", "Pc"})
+# Numbers; like pyjson5 (not the spec) this admits "_" between digits: 128_000.
+_NUMBER = r"""(?x) [+-]? (?:
+    Infinity | NaN
+    | 0[xX] [0-9a-fA-F_]* [0-9a-fA-F] [0-9a-fA-F_]*
+    | (?: (?:0 | [1-9][0-9_]*) (?:\.[0-9_]*)? | \.[0-9_]*[0-9][0-9_]* )
+      (?: [eE][+-]? [0-9_]*[0-9][0-9_]* )?
+)"""
+# Identifiers: ASCII by regex; other characters by their Unicode category, as in
+# the spec's IdentifierStart and IdentifierPart (which also admits ZWNJ and ZWJ).
+_ID_START = r"[A-Za-z_$]|\\u[0-9a-fA-F]{4}"
+_ID_PARTS = r"(?:[A-Za-z0-9_$]|\\u[0-9a-fA-F]{4})*"
+_ID_START_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nl"})
+_ID_PART_CATEGORIES = _ID_START_CATEGORIES | {"Mn", "Mc", "Nd", "Pc"}
 
 _LITERALS = frozenset({"true", "false", "null", "Infinity", "NaN"})
 _ESCAPED = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "0": "\0"}
@@ -98,10 +102,13 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
 class PositionIndex:
     """Key and value offsets of every config path of one JSON5 text."""
 
-    def __init__(self, text: str, entries: dict[Path, tuple[int | None, int]]) -> None:
+    def __init__(
+        self, text: str, entries: dict[Path, tuple[int | None, int]], ends: Mapping[Path, int] | None = None
+    ) -> None:
         self._text = text
         # path -> (key offset, or None for array items and the root; value offset)
         self._entries = entries
+        self._ends = ends or {}  # path -> one past the value's last character
         self._starts: list[int] | None = None  # line starts, built on first use
 
     def key(self, path: Path) -> Position | None:
@@ -115,6 +122,13 @@ class PositionIndex:
         """Where the value at `path` starts (`{` / `[` for objects and arrays)."""
         entry = self._entries.get(tuple(path))
         return None if entry is None else self._position(entry[1])
+
+    def end(self, path: Path) -> Position | None:
+        """Where the value at `path` ends: one past its last character (its `}`, `]` or quote)."""
+        path = tuple(path)
+        if path not in self._entries or path not in self._ends:
+            return None
+        return self._position(self._ends[path])
 
     def nearest(self, path: Path) -> Position | None:
         """The key (else value) of `path`, or of its longest existing prefix."""
@@ -140,7 +154,9 @@ class PositionIndex:
 
 def index_positions(text: str) -> PositionIndex:
     """Scan JSON5 `text` and index its positions; raises Json5SyntaxError if invalid."""
-    return PositionIndex(text, _Scanner(text).scan())
+    scanner = _Scanner(text)
+    entries = scanner.scan()
+    return PositionIndex(text, entries, scanner.ends)
 
 
 def offset_from_pyjson5_error(exc: Exception, text: str | None = None) -> int | None:
@@ -187,6 +203,10 @@ def _match_end(pattern: re.Pattern[str], text: str, pos: int) -> int:
     return match.end()
 
 
+def _is_identifier_part(char: str) -> bool:
+    return char in "\u200c\u200d" or unicodedata.category(char) in _ID_PART_CATEGORIES
+
+
 def _unescape(raw: str) -> str:
     """The name a key's source text (without quotes) stands for: escapes resolved."""
 
@@ -211,6 +231,7 @@ class _Scanner:
         self.text = text
         # (path, key offset, value offset); None for members a duplicate key overrode.
         self.entries: list[tuple[Path, int | None, int] | None] = []
+        self.ends: dict[Path, int] = {}  # a later duplicate key overwrites, as in `entries`
         self.skip_re = _compiled(_SKIP)
         self.escape_re = _compiled(_ESCAPE)
         self.string_res = {quote: _compiled(src) for quote, src in _STRINGS.items()}
@@ -225,6 +246,11 @@ class _Scanner:
         return {e[0]: (e[1], e[2]) for e in self.entries if e is not None}
 
     def _value(self, pos: int, path: Path, key_offset: int | None, depth: int) -> int:
+        end = self._value_end(pos, path, key_offset, depth)
+        self.ends[path] = end
+        return end
+
+    def _value_end(self, pos: int, path: Path, key_offset: int | None, depth: int) -> int:
         text = self.text
         if pos >= len(text):
             raise self._unexpected(pos, "a value")
@@ -244,18 +270,22 @@ class _Scanner:
             if end < len(text) and (text[end].isalnum() or text[end] in "_$.\\"):
                 raise Json5SyntaxError.at(text, pos, "invalid number")
             return end
-        if self.id_start_re.match(text, pos):
+        if self._is_identifier_start(pos):
             end = self._identifier_end(pos)
             if text[pos:end] in _LITERALS:
                 return end
-            raise Json5SyntaxError.at(text, pos, f"unexpected word {text[pos:end]!r}")
+            word = text[pos:end]  # a long bare word may be a secret missing its quotes: never echo it
+            shown = repr(word) if len(word) <= 12 else "(strings need quotes)"
+            raise Json5SyntaxError.at(text, pos, f"unexpected word {shown}")
         raise self._unexpected(pos, "a value")
 
     def _object(self, pos: int, path: Path, depth: int) -> int:
         text, entries = self.text, self.entries
         members: dict[str, tuple[int, int]] = {}  # key -> its slice of self.entries
-        pos = self._skip(pos + 1)
+        opening, pos = pos, self._skip(pos + 1)
         while not text.startswith("}", pos):
+            if pos >= len(text):
+                raise self._unexpected(pos, "a key or '}'", opening)
             key, key_end = self._key(pos)
             colon = self._skip(key_end)
             if not text.startswith(":", colon):
@@ -272,14 +302,16 @@ class _Scanner:
             elif text.startswith("}", end):
                 return end + 1
             else:
-                raise self._unexpected(end, "',' or '}'")
+                raise self._unexpected(end, "',' or '}'", opening)
         return pos + 1
 
     def _array(self, pos: int, path: Path, depth: int) -> int:
         text = self.text
-        pos = self._skip(pos + 1)
+        opening, pos = pos, self._skip(pos + 1)
         index = 0
         while not text.startswith("]", pos):
+            if pos >= len(text):
+                raise self._unexpected(pos, "a value or ']'", opening)
             end = self._skip(self._value(pos, (*path, index), None, depth))
             index += 1
             if text.startswith(",", end):
@@ -287,7 +319,7 @@ class _Scanner:
             elif text.startswith("]", end):
                 return end + 1
             else:
-                raise self._unexpected(end, "',' or ']'")
+                raise self._unexpected(end, "',' or ']'", opening)
         return pos + 1
 
     def _key(self, pos: int) -> tuple[str, int]:
@@ -296,18 +328,26 @@ class _Scanner:
         if text.startswith(("'", '"'), pos):
             end = self._string_end(pos)
             raw = text[pos + 1 : end - 1]
-        elif self.id_start_re.match(text, pos):
+        elif self._is_identifier_start(pos):
             end = self._identifier_end(pos)
             raw = text[pos:end]
         else:
             raise self._unexpected(pos, "a key or '}'")
         return (_unescape(raw) if "\\" in raw else raw), end
 
+    def _is_identifier_start(self, pos: int) -> bool:
+        text = self.text
+        if pos >= len(text):
+            return False
+        if text[pos] < "\x80":
+            return self.id_start_re.match(text, pos) is not None
+        return unicodedata.category(text[pos]) in _ID_START_CATEGORIES
+
     def _identifier_end(self, pos: int) -> int:
-        text, parts = self.text, self.id_parts_re
-        end = _match_end(parts, text, pos)
-        while end < len(text) and unicodedata.category(text[end]) in _EXTRA_ID_PARTS:
-            end = _match_end(parts, text, end + 1)
+        text, ascii_parts = self.text, self.id_parts_re
+        end = _match_end(ascii_parts, text, pos)
+        while end < len(text) and text[end] >= "\x80" and _is_identifier_part(text[end]):
+            end = _match_end(ascii_parts, text, end + 1)
         return end
 
     def _string_end(self, pos: int) -> int:
@@ -333,7 +373,14 @@ class _Scanner:
             raise Json5SyntaxError.at(self.text, end, "unterminated block comment")
         return end
 
-    def _unexpected(self, pos: int, expected: str) -> Json5SyntaxError:
+    def _unexpected(self, pos: int, expected: str, opening: int | None = None) -> Json5SyntaxError:
+        """`expected` is missing at `pos`; `opening` is the bracket that is still open."""
         text = self.text
-        found = repr(text[pos]) if pos < len(text) else "end of input"
+        if pos < len(text):
+            found = repr(text[pos])
+        elif opening is None:
+            found = "end of input"
+        else:
+            line, column = line_col(text, opening)
+            found = f"end of input ('{text[opening]}' at {line}:{column} is not closed)"
         return Json5SyntaxError.at(text, pos, f"expected {expected}, found {found}")

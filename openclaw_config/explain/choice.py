@@ -1,0 +1,68 @@
+"""Provenance of the model choice: models.mode, the default model, fallbacks and aliases."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .records import Origin, Overridden, ProvenanceRecord
+from .trace import dig
+
+if TYPE_CHECKING:
+    from .trace import Tracer
+
+DEFAULT_PRIMARY_RULE = "SPEC 9: the default model when agents.defaults.model.primary is unset"
+DEFAULT_MODE_RULE = "SPEC 8: models.mode is merge unless set"
+
+
+def choice_records(tracer: Tracer) -> list[ProvenanceRecord]:
+    registry = tracer.registry
+    records = [_mode(tracer), _primary(tracer)]
+    for i, ref in enumerate(registry.fallbacks):
+        fallback = ("agents", "defaults", "model", "fallbacks", i)
+        records.append(tracer.from_config(fallback, fallback, ref, model=registry.resolve_ref(ref)))
+    for ref, entry in (dig(registry.config, "agents", "defaults", "models") or {}).items():
+        alias = entry.get("alias") if isinstance(entry, dict) else None
+        if isinstance(alias, str) and registry.aliases.get(alias) == ref:  # of duplicates, the last wins
+            path = ("agents", "defaults", "models", ref, "alias")
+            records.append(tracer.from_config(path, path, alias, note=f"alias for {ref}", model=ref))
+    return records
+
+
+def _mode(tracer: Tracer) -> ProvenanceRecord:
+    from .providers import summary
+
+    path = ("models", "mode")
+    mode = tracer.context.mode
+    dropped = tuple(
+        Overridden(tracer.locate.models_json(("providers", pid)), summary(block), "dropped: models.mode is replace")
+        for pid, block in tracer.context.existing.providers.items()
+        if mode == "replace" and pid not in tracer.registry.providers
+    )
+    if dig(tracer.registry.config, "models", "mode") is None:
+        return ProvenanceRecord(path, mode, (Origin("default", rule=DEFAULT_MODE_RULE),), dropped)
+    origins, overridden = tracer.config_sources(path)
+    return ProvenanceRecord(path, mode, origins, overridden + dropped)
+
+
+def _primary(tracer: Tracer) -> ProvenanceRecord:
+    registry = tracer.registry
+    path = ("agents", "defaults", "model", "primary")
+    written = dig(registry.config, *path)
+    ref, note = registry.resolved_default, _resolution(tracer)
+    if isinstance(written, str) and written.strip():
+        return tracer.from_config(path, path, registry.default_model, model=ref, note=note)
+    origins = (Origin("default", rule=DEFAULT_PRIMARY_RULE),)
+    lost = tracer.config_sources(path)[0] if written is not None else ()
+    overridden = tuple(Overridden(o, written, "blank: counts as unset") for o in lost if o.kind == "config")
+    return ProvenanceRecord(path, registry.default_model, origins, overridden, model=ref, note=note)
+
+
+def _resolution(tracer: Tracer) -> str | None:
+    """How the default model as written turns into a model ref, when it is not one already."""
+    registry = tracer.registry
+    if registry.resolved_default == registry.default_model:
+        return None
+    aliases = {alias.lower() for alias in registry.aliases}
+    if registry.default_model.strip().lower() in aliases:
+        return f"resolves to {registry.resolved_default}: an alias"
+    return f"resolves to {registry.resolved_default}: a model id without a provider means an anthropic model"

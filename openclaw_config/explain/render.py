@@ -1,0 +1,128 @@
+"""`show --explain`: provenance records for people (text) and for programs (`--json`).
+
+The records are already redacted (`trace.explain` scrubs them); this module only lays them out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ConfigError, Problem
+from .records import ProvenanceRecord, Shorten
+
+if TYPE_CHECKING:
+    from ..registry.model import EffectiveRegistry
+
+_PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent.parent)
+_LEGEND = '"from" is where the value in effect was set; "overrode" is a value that lost to it, and why.'
+
+
+def render_explanation(registry: EffectiveRegistry, path: str | None, *, as_json: bool) -> str:
+    """The explanation `show --explain [PATH] [--json]` prints; a PATH that matches nothing is an error."""
+    records = registry.explain(path)
+    if path and not records:
+        raise ConfigError(
+            [
+                Problem(
+                    f"nothing in the registry matches {path!r}",
+                    hint="give a config path (models.providers.xiaomi.baseUrl), a provider id (xiaomi) "
+                    "or a model ref (xiaomi/mimo-v2-flash)",
+                )
+            ]
+        )
+    if as_json:
+        return json.dumps(explanation_to_dict(registry, path, records), indent=2, ensure_ascii=False) + "\n"
+    return explanation_text(registry, records)
+
+
+def explanation_to_dict(
+    registry: EffectiveRegistry, path: str | None, records: list[ProvenanceRecord]
+) -> dict[str, Any]:
+    return {
+        "configPath": str(registry.config_path),
+        "agentDir": str(registry.agent_dir),
+        "selected": path,
+        "records": [record.to_dict() for record in records],
+    }
+
+
+def explanation_text(registry: EffectiveRegistry, records: list[ProvenanceRecord]) -> str:
+    short = _shortener(registry.locations.home)
+    lines = [
+        "Where the effective values come from",
+        f"  config file  {short(str(registry.config_path))}",
+        f"  agent dir    {short(str(registry.agent_dir))}",
+        f"  {_LEGEND}",
+    ]
+    for title, group in _sections(records):
+        lines += ["", title]
+        for record in group:
+            lines += _record_lines(record, short)
+    return "\n".join(lines) + "\n"
+
+
+def _sections(records: list[ProvenanceRecord]) -> Iterator[tuple[str, list[ProvenanceRecord]]]:
+    """Consecutive records grouped: the model choice, then each provider and each of its models."""
+    title, group = "", list[ProvenanceRecord]()
+    for record in records:
+        heading = _heading(record)
+        if heading != title and group:
+            yield title, group
+            group = []
+        title = heading
+        group.append(record)
+    if group:
+        yield title, group
+
+
+def _heading(record: ProvenanceRecord) -> str:
+    if record.provider is None:
+        return "Model choice"
+    if record.model is not None and record.path[:3] == ("models", "providers", record.provider):
+        return f"Provider {record.provider}, model {record.model}"
+    return f"Provider {record.provider}"
+
+
+def _label(record: ProvenanceRecord) -> str:
+    """The record's path, relative to its provider or model section."""
+    path = record.path
+    if record.provider is not None and path[:3] == ("models", "providers", record.provider):
+        rest = path[5:] if record.model is not None and len(path) > 4 and path[3] == "models" else path[3:]
+        if not rest:
+            return "(the model)" if len(path) > 4 else "(the provider)"
+        return ".".join(str(p) for p in rest)
+    return record.dotted_path
+
+
+def _record_lines(record: ProvenanceRecord, short: Shorten) -> list[str]:
+    head = f"  {_label(record)} = {_show(record.value)}"
+    if record.note:
+        head += f"  ({record.note})"
+    lines = [head]
+    lines += [f"      from      {origin.describe(short)}" for origin in record.origins]
+    label = "overrode" if record.value is not None else "ignored "  # nothing is in effect to override
+    for lost in record.overridden:
+        value = "the same value" if lost.value == record.value else _show(lost.value)
+        lines.append(f"      {label}  {value} from {lost.origin.describe(short)} -- {lost.reason}")
+    return lines
+
+
+def _show(value: Any) -> str:
+    return "(none)" if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _shortener(home: Path) -> Shorten:
+    """Files under the home directory as `~/...`, the package's own files relative to it."""
+    home_text = str(home).rstrip("/") + "/"
+
+    def short(file: str) -> str:
+        if file.startswith(home_text):
+            return "~/" + file[len(home_text) :]
+        if file.startswith(_PACKAGE_PARENT + "/"):
+            return file[len(_PACKAGE_PARENT) + 1 :]
+        return file
+
+    return short

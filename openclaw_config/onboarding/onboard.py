@@ -1,0 +1,198 @@
+"""`onboard`: store an API key and point the config at its provider (SPEC section 11).
+
+Everything is read and checked before anything is written: the config must parse, compose and
+validate; the sections to change must be written in the config file itself (not supplied by an
+`$include`); the edited text must mean exactly the intended config. Then the auth store is written
+(on its own it already makes the provider usable), then the config, after a backup.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from ..composition.environment import build_environment, config_env_vars
+from ..composition.substitution import substitute
+from ..errors import ConfigError
+from ..outputs.redact import redact_text
+from ..paths import Locations, locate
+from ..pipeline import ComposedConfig, locate_problems, read_config, resolve_at
+from ..providers.catalog import Catalog, load_catalog
+from ..schema.validate import schema_problems
+from ..sources.dotenv_file import read_dotenv
+from .config_file import check_unchanged, edited_text, include_problems, write_config
+from .store import plan_store, write_store
+from .xiaomi import AUTH_CHOICES, XIAOMI, ApiKeyChoice, plan_config
+
+FileStatus = Literal["created", "updated", "unchanged"]
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """What onboarding did to one file; `changes` never contain a secret in full."""
+
+    path: Path
+    status: FileStatus
+    changes: tuple[str, ...] = ()
+    backup: Path | None = None  # the copy kept of the previous content
+
+
+@dataclass(frozen=True)
+class OnboardResult:
+    auth_choice: str
+    profile_id: str
+    model_ref: str
+    store: FileChange
+    config: FileChange
+    notes: tuple[str, ...] = ()  # things to know that changed nothing (redacted)
+
+    @property
+    def files(self) -> tuple[FileChange, FileChange]:
+        return (self.store, self.config)
+
+    @property
+    def changed(self) -> bool:
+        return any(f.status != "unchanged" for f in self.files)
+
+
+def checked_key(api_key: str) -> str:
+    """The key without surrounding blanks; ValueError (never showing the key) if it cannot be one."""
+    key = api_key.strip()
+    if not key:
+        raise ValueError("the API key is blank")
+    if any(char.isspace() or not char.isprintable() for char in key):
+        raise ValueError("the API key contains spaces or control characters; pass only the key itself")
+    return key
+
+
+def onboard(
+    auth_choice: str,
+    api_key: str,
+    *,
+    config_path: Path | str | None = None,
+    agent_dir: Path | str | None = None,
+    env: Mapping[str, str] | None = None,
+    home: Path | str | None = None,
+    cwd: Path | str | None = None,
+) -> OnboardResult:
+    """Store `api_key` for `auth_choice` and configure its provider and default model.
+
+    Raises ValueError for an unknown choice or an unusable key, ConfigError when the config cannot be
+    changed safely (invalid, or a section to change comes from `$include`): nothing is written then.
+    Defaults as for `resolve()`: a copy of `os.environ`, the current directory, the home directory.
+    """
+    choice = AUTH_CHOICES.get(auth_choice)
+    if choice is None:
+        raise ValueError(f"unknown auth choice {auth_choice!r}; supported: {', '.join(AUTH_CHOICES)}")
+    key = checked_key(api_key)
+    environ = dict(os.environ if env is None else env)
+    locations = _locations(environ, config_path, agent_dir, home, cwd)
+    catalog = load_catalog()
+    composed = read_config(locations, environ)
+    _validate(composed, locations, environ, catalog)
+    plan = plan_config(composed.value, choice, catalog)
+    problems = include_problems(composed, plan.changes)
+    if problems:
+        raise ConfigError(locate_problems(problems, composed))
+    edits = [change.edit for change in plan.changes]
+    original = composed.root.text if composed.root is not None else None
+    text = edited_text(composed, edits, locations.config_file, environ, locations.home) if edits else None
+    store_plan = plan_store(locations.auth_store, choice.profile_id, choice.provider, key)
+
+    check_unchanged(locations.config_file, original)
+    store_backup = write_store(store_plan)
+    config_backup = write_config(locations.config_file, original, text) if text is not None else None
+
+    store = FileChange(
+        store_plan.path,
+        _status(store_plan.exists, store_plan.text is not None),
+        (store_plan.description,),
+        store_backup,
+    )
+    config_changes = tuple(c.description for c in plan.changes)
+    config = FileChange(
+        locations.config_file, _status(original is not None, text is not None), config_changes, config_backup
+    )
+    notes = [*plan.notes, *_credential_notes(locations, environ, choice, key), *_folder_notes(locations.agent_dir)]
+    return OnboardResult(
+        choice.name, choice.profile_id, choice.model_ref, store, config, tuple(redact_text(n, [key]) for n in notes)
+    )
+
+
+def onboard_xiaomi(
+    api_key: str,
+    *,
+    config_path: Path | str | None = None,
+    agent_dir: Path | str | None = None,
+    env: Mapping[str, str] | None = None,
+    home: Path | str | None = None,
+    cwd: Path | str | None = None,
+) -> OnboardResult:
+    """`openclaw onboard --auth-choice xiaomi-api-key --xiaomi-api-key KEY`, as a function. See `onboard`."""
+    return onboard(XIAOMI.name, api_key, config_path=config_path, agent_dir=agent_dir, env=env, home=home, cwd=cwd)
+
+
+def _locations(
+    environ: Mapping[str, str],
+    config_path: Path | str | None,
+    agent_dir: Path | str | None,
+    home: Path | str | None,
+    cwd: Path | str | None,
+) -> Locations:
+    return locate(
+        environ,
+        home=Path(home) if home is not None else Path(environ.get("HOME") or Path.home()),
+        cwd=Path(cwd) if cwd is not None else Path.cwd(),
+        config_path=Path(config_path) if config_path is not None else None,
+        agent_dir=Path(agent_dir) if agent_dir is not None else None,
+    )
+
+
+def _validate(composed: ComposedConfig, locations: Locations, environ: Mapping[str, str], catalog: Catalog) -> None:
+    """Schema problems of the config as it stands. A `${VAR}` that is not set is not one of them:
+    the onboarding does not depend on the environment it runs in (`show` reports missing variables)."""
+    environment = build_environment(
+        environ,
+        read_dotenv(locations.workspace_dotenv),
+        read_dotenv(locations.global_dotenv),
+        config_env_vars(composed.value.get("env")),
+        str(locations.config_file),
+        catalog,
+    )
+    config = substitute(composed.value, environment.get).value  # unset variables stay as written
+    problems = schema_problems(config)
+    if problems:
+        raise ConfigError(locate_problems(problems, composed))
+
+
+def _status(existed: bool, written: bool) -> FileStatus:
+    return "unchanged" if not written else "updated" if existed else "created"
+
+
+def _credential_notes(locations: Locations, environ: Mapping[str, str], choice: ApiKeyChoice, key: str) -> list[str]:
+    """Say so when the provider will not use the key just stored (a key elsewhere comes first)."""
+    try:
+        registry = resolve_at(locations, environ, now_ms=time.time() * 1000)
+    except ConfigError as exc:
+        return [f"the configuration does not resolve yet ({exc.problems[0]}); `show` lists what to fix"]
+    provider = registry.providers.get(choice.provider)
+    credential = provider.credential if provider is not None else None
+    if credential is not None and credential.value == key:
+        return []
+    used = credential.describe() if credential is not None else "no key"
+    return [f"{choice.provider} will use {used}, not the {choice.profile_id} profile just stored: that comes first"]
+
+
+def _folder_notes(agent_dir: Path) -> list[str]:
+    try:
+        mode = stat.S_IMODE(agent_dir.stat().st_mode)
+    except OSError:
+        return []
+    if not mode & 0o077:
+        return []
+    return [f"{agent_dir} can be read by other users (mode {mode:o}); `chmod 700` it to keep the key private"]

@@ -1,0 +1,41 @@
+"""JSON Schemas (draft 2020-12) for editors and CI, generated from the schema definitions.
+
+The committed copies under `schemas/` must equal `render_json_schema(kind)` (a test checks it).
+After changing a definition, regenerate them with:
+
+    python -c "from openclaw_config.schema.json_schema import write_json_schemas; write_json_schemas('schemas')"
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .kinds import KINDS, SCHEMA_FILES, DocumentKind, root_type
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def generate_json_schema(kind: DocumentKind = "config") -> dict[str, Any]:
+    """The JSON Schema of documents of `kind`, as data."""
+    from pydantic import TypeAdapter
+
+    body = TypeAdapter(root_type(kind)).json_schema(by_alias=True, mode="validation")
+    # `$schema` first, so a reader of the file sees at once which draft it follows.
+    return {"$schema": DRAFT, **body}
+
+
+def render_json_schema(kind: DocumentKind = "config") -> str:
+    """The exact text committed under `schemas/`: 2-space indentation and a trailing newline."""
+    return json.dumps(generate_json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_json_schemas(directory: Path | str) -> list[Path]:
+    """Write every schema into `directory`; returns the files written."""
+    written = []
+    for kind in KINDS:
+        target = Path(directory) / SCHEMA_FILES[kind]
+        target.write_text(render_json_schema(kind), encoding="utf-8")
+        written.append(target)
+    return written

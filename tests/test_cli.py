@@ -1,0 +1,178 @@
+"""The command line (`show`, `models-json`): output, options, exit codes. Run in-process except where
+only a real process can tell (the `python -m` entry point and its exit status)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+
+import pytest
+from world import LOCAL_PROVIDER, CliResult, World
+
+Cli = Callable[..., CliResult]
+XIAOMI_KEY = "sk-xiaomi-cli-test-000111"
+
+
+def seeded(world: World) -> None:
+    world.env["XIAOMI_API_KEY"] = XIAOMI_KEY
+    world.config(
+        {
+            "models": {"providers": {"local": LOCAL_PROVIDER}},
+            "agents": {
+                "defaults": {
+                    "model": {"primary": "Xiaomi", "fallbacks": ["local/m1", "ghost/m"]},
+                    "models": {"xiaomi/mimo-v2-flash": {"alias": "Xiaomi"}},
+                }
+            },
+        }
+    )
+
+
+def test_show_prints_a_summary_for_a_person(world: World, cli: Cli) -> None:
+    seeded(world)
+    result = cli("show")
+    assert result.code == 0, result.stderr
+    for expected in [
+        str(world.config_file), str(world.agent_dir), "xiaomi", "anthropic-messages",
+        "https://api.xiaomimimo.com/anthropic", "env XIAOMI_API_KEY (process)", "xiaomi/mimo-v2-flash",
+        "Xiaomi MiMo V2 Flash", "262144", "8192", "text", "local/m1", "Xiaomi -> xiaomi/mimo-v2-flash",
+        "ghost/m",
+    ]:  # fmt: skip
+        assert expected in result.stdout, expected
+    assert XIAOMI_KEY not in result.stdout
+
+
+def test_show_says_when_the_config_file_is_missing(world: World, cli: Cli) -> None:
+    result = cli("show")
+    assert result.code == 0
+    assert "not found" in result.stdout and "(none)" in result.stdout
+
+
+def test_show_json_has_the_documented_top_level(world: World, cli: Cli) -> None:
+    seeded(world)
+    result = cli("show", "--json")
+    assert result.code == 0, result.stderr
+    document = json.loads(result.stdout)
+    required = {
+        "configPath",
+        "agentDir",
+        "defaultModel",
+        "resolvedDefault",
+        "fallbacks",
+        "aliases",
+        "providers",
+        "warnings",
+    }
+    assert required <= set(document)
+    assert (document["configPath"], document["agentDir"]) == (str(world.config_file), str(world.agent_dir))
+    assert (document["defaultModel"], document["resolvedDefault"]) == ("Xiaomi", "xiaomi/mimo-v2-flash")
+    assert document["fallbacks"] == ["local/m1", "ghost/m"]
+    assert document["aliases"] == {"Xiaomi": "xiaomi/mimo-v2-flash"}
+    assert set(document["providers"]) == {"xiaomi", "local"}
+    assert any("ghost/m" in w for w in document["warnings"])
+
+
+def test_models_json_prints_the_document(world: World, cli: Cli) -> None:
+    seeded(world)
+    result = cli("models-json")
+    assert result.code == 0
+    assert json.loads(result.stdout) == world.resolve().to_models_json()
+    assert not (world.agent_dir / "models.json").exists()
+
+
+def test_models_json_without_providers_prints_an_empty_document(world: World, cli: Cli) -> None:
+    result = cli("models-json")
+    assert (result.code, json.loads(result.stdout)) == (0, {"providers": {}})
+
+
+def test_models_json_write_writes_once(world: World, cli: Cli) -> None:
+    seeded(world)
+    first = cli("models-json", "--write")
+    target = world.agent_dir / "models.json"
+    assert first.code == 0 and "wrote" in first.stderr
+    assert target.read_text() == first.stdout
+    second = cli("models-json", "--write")
+    assert second.code == 0 and "unchanged" in second.stderr
+
+
+def test_models_json_write_without_providers_writes_nothing(world: World, cli: Cli) -> None:
+    result = cli("models-json", "--write")
+    assert result.code == 0 and "nothing written" in result.stderr
+    assert not world.agent_dir.exists()
+
+
+def test_config_and_agent_dir_options_relative_to_the_working_directory(world: World, cli: Cli) -> None:
+    world.write(world.cwd / "conf" / "my.json5", {"models": {"providers": {"local": LOCAL_PROVIDER}}})
+    result = cli("models-json", "--write", "--config", "conf/my.json5", "--agent-dir", "agent")
+    assert result.code == 0, result.stderr
+    assert (
+        json.loads((world.cwd / "agent" / "models.json").read_text())["providers"]["local"]["baseUrl"]
+        == LOCAL_PROVIDER["baseUrl"]
+    )
+    shown = json.loads(cli("show", "--json", "--config", "conf/my.json5").stdout)
+    assert shown["configPath"] == str(world.cwd / "conf" / "my.json5")
+
+
+def test_a_config_file_named_like_a_command(world: World, cli: Cli) -> None:
+    world.write(world.cwd / "show", {"models": {"providers": {"local": LOCAL_PROVIDER}}})
+    result = cli("models-json", "--config", "show")
+    assert result.code == 0, result.stderr
+    assert list(json.loads(result.stdout)["providers"]) == ["local"]
+
+
+def test_a_write_that_fails_is_a_clear_error(world: World, cli: Cli) -> None:
+    seeded(world)
+    blocker = world.write(world.root / "not-a-dir", "a file where the agent dir should be")
+    result = cli("models-json", "--write", "--agent-dir", str(blocker))
+    assert result.code == 1
+    assert str(blocker) in result.stderr
+    assert "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["bogus"], ["show", "--bogus"], ["models-json", "--config"], ["show", "extra"], ["--json"]],
+    ids=["no command", "unknown command", "unknown option", "option without value", "extra argument", "option first"],
+)
+def test_bad_usage_exits_2(world: World, cli: Cli, args: list[str]) -> None:
+    result = cli(*args)
+    assert result.code == 2
+    assert "usage" in result.stderr
+
+
+def test_help_exits_0(cli: Cli) -> None:
+    result = cli("show", "--help")
+    assert result.code == 0 and "--reveal" in result.stdout
+
+
+def test_a_config_error_exits_1_with_the_message_on_stderr(world: World, cli: Cli) -> None:
+    world.config({"models": {"mode": "append"}})
+    for command in (["show"], ["show", "--json"], ["models-json"], ["models-json", "--write"]):
+        result = cli(*command)
+        assert result.code == 1
+        assert result.stdout == ""
+        assert f"{world.config_file}:" in result.stderr and "models.mode" in result.stderr
+
+
+# --- a real process: `python -m openclaw_config` ------------------------------------------------
+
+
+def run_module(world: World, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(world.home), **world.env}
+    if os.environ.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    command = [sys.executable, "-m", "openclaw_config", *args]
+    return subprocess.run(command, cwd=world.cwd, env=env, capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_module_exit_codes(world: World) -> None:
+    assert run_module(world, "show").returncode == 0
+    usage = run_module(world, "nonsense")
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr
+    world.config("{ broken")
+    error = run_module(world, "show")
+    assert error.returncode == 1
+    assert "Traceback" not in error.stderr and str(world.config_file) in error.stderr
