@@ -54,6 +54,10 @@ class Case:
     def agent_dir(self) -> Path:
         return self.home / ".openclaw" / "agents" / "main" / "agent"
 
+    def config_bytes(self) -> int:
+        """The size of the config with all its included files."""
+        return sum(p.stat().st_size for p in self.config.parent.rglob("*.json*") if p.is_file())
+
     @property
     def env(self) -> dict[str, str]:
         loaded: dict[str, str] = json.loads((self.root / "env.json").read_text(encoding="utf-8"))
@@ -158,8 +162,7 @@ def main() -> int:
         print(__doc__, file=sys.stderr)
         return 2
     for case in generate(Path(sys.argv[1])).values():
-        size = sum(p.stat().st_size for p in case.config.parent.rglob("*.json*"))
-        print(f"{case.name:6} {size / 1e6:6.2f} MB  {case.config}")
+        print(f"{case.name:6} {case.config_bytes() / 1e6:6.2f} MB  {case.config}")
     return 0
 
 

@@ -10,6 +10,7 @@ from .errors import ConfigError, ConfigWarning, Problem
 from .onboarding import OnboardResult, onboard_xiaomi
 from .pipeline import resolve
 from .registry.model import Credential, EffectiveRegistry, Model, Provider
+from .resolver import Resolver
 
 __all__ = [
     "ConfigError",
@@ -20,6 +21,7 @@ __all__ = [
     "OnboardResult",
     "Problem",
     "Provider",
+    "Resolver",
     "onboard_xiaomi",
     "resolve",
 ]

@@ -2,8 +2,10 @@
 
 A case folder holds `case.json` (description, env with `@CASE@` placeholders, `error_mentions`),
 `expected.json` (exit, models_json, status), and the `home/` and `cwd/` trees (absent when empty).
-`prepare()` copies a case to a scratch folder and computes the environment a run gets; the contract
-itself is in `fixtures/conformance/README.md` (a copy of the shared README).
+`prepare()` copies a case to a scratch folder and computes the environment a run gets (only the
+case's variables plus PATH, PYTHONPATH and HOME); `run_commands()` runs the CLI there. The contract
+is the one of the shared conformance README: `models-json` prints the document, `show --json` the
+registry, and a configuration error exits 1 with a message (no traceback) on stderr.
 """
 
 from __future__ import annotations
@@ -94,17 +96,27 @@ def prepare(case: Case, scratch: Path) -> PreparedCase:
     return PreparedCase(root, env)
 
 
-def run_command(prepared: PreparedCase, *args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m openclaw_config ARGS` in the case's working directory and environment only."""
-    return subprocess.run(
-        [sys.executable, "-m", "openclaw_config", *args],
-        cwd=prepared.cwd,
-        env=prepared.process_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+def run_commands(prepared: PreparedCase, *commands: list[str]) -> list[subprocess.CompletedProcess[str]]:
+    """`python -m openclaw_config ARGS` for each command, side by side, in the case's cwd and env only."""
+    running = [
+        (
+            arguments,
+            subprocess.Popen(
+                [sys.executable, "-m", "openclaw_config", *arguments],
+                cwd=prepared.cwd,
+                env=prepared.process_env(),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            ),
+        )
+        for arguments in commands
+    ]
+    results = []
+    for arguments, process in running:
+        stdout, stderr = process.communicate(timeout=60)
+        results.append(subprocess.CompletedProcess(arguments, process.returncode, stdout, stderr))
+    return results
 
 
 def status_of(document: dict[str, Any]) -> dict[str, Any]:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import filecmp
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
-from conformance_harness import CASES_DIR, Case, all_cases, prepare, run_command, status_of
+from conformance_harness import CASES_DIR, Case, all_cases, prepare, run_commands, status_of
 
 from openclaw_config import ConfigError, EffectiveRegistry, resolve
 
 CASES = all_cases()
-SHARED_CASES = CASES_DIR.parent.parent.parent / "shared" / "conformance" / "cases"
+REPO = CASES_DIR.parent.parent
+SHARED_CASES = REPO.parent / "shared" / "conformance" / "cases"
 
 
 CASE_NAMES = [case.name for case in CASES]
@@ -21,6 +24,13 @@ CASE_NAMES = [case.name for case in CASES]
 def test_the_fixtures_hold_the_cases() -> None:
     assert len(CASES) >= 50
     assert any((case.folder / "cwd" / ".env").is_file() for case in CASES), ".env files must be kept"
+
+
+@pytest.mark.skipif(shutil.which("git") is None or not (REPO / ".git").exists(), reason="not a git checkout")
+def test_git_keeps_the_dotenv_files_of_the_cases() -> None:
+    dotenvs = [str(p.relative_to(REPO)) for p in CASES_DIR.glob("*/**/.env")]
+    ignored = subprocess.run(["git", "check-ignore", *dotenvs], cwd=REPO, capture_output=True, text=True, check=False)
+    assert ignored.stdout == ""
 
 
 @pytest.mark.skipif(not SHARED_CASES.is_dir(), reason="the shared conformance cases are not next to the project")
@@ -35,8 +45,7 @@ def test_the_fixtures_are_an_exact_copy_of_the_shared_cases() -> None:
 @pytest.mark.parametrize("case", CASES, ids=CASE_NAMES)
 def test_cli(case: Case, tmp_path: Path) -> None:
     prepared = prepare(case, tmp_path)
-    models_json = run_command(prepared, "models-json")
-    show = run_command(prepared, "show", "--json")
+    models_json, show = run_commands(prepared, ["models-json"], ["show", "--json"])
     for result in (models_json, show):
         assert "Traceback" not in result.stderr
     if case.is_error:

@@ -13,8 +13,8 @@ import pyjson5
 import pytest
 
 from openclaw_config import ConfigError, onboard_xiaomi, resolve
-from openclaw_config.onboarding import onboard
 from openclaw_config.onboarding import config_file as config_file_module
+from openclaw_config.onboarding import onboard
 from openclaw_config.onboarding.config_file import check_unchanged
 from openclaw_config.providers.catalog import load_catalog
 
@@ -195,7 +195,7 @@ def test_a_commented_config_keeps_everything_it_does_not_change(home: Home) -> N
 
 
 def test_a_strict_json_config_stays_strict_json(home: Home) -> None:
-    text = '{\n  "gateway": {\n    "port": 1\n  },\n  "agents": {\n    "defaults": {\n      "workspace": "w"\n    }\n  }\n}\n'
+    text = json.dumps({"gateway": {"port": 1}, "agents": {"defaults": {"workspace": "w"}}}, indent=2) + "\n"
     home.write_config(text)
     home.onboard()
     new = home.config.read_text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from pathlib import Path
 from typing import Any
 
 import pyjson5
@@ -16,6 +17,8 @@ from openclaw_config.onboarding.json5_edit import (
     apply_to_text,
     apply_to_value,
 )
+from openclaw_config.onboarding.xiaomi import XIAOMI, plan_config
+from openclaw_config.providers.catalog import load_catalog
 
 PROFILE = SetValue(("auth", "profiles", "xiaomi:default"), {"provider": "xiaomi", "mode": "api_key"})
 PRIMARY = SetValue(("agents", "defaults", "model", "primary"), "xiaomi/mimo-v2-flash")
@@ -133,3 +136,24 @@ def test_apply_to_value_copies_instead_of_mutating() -> None:
     result = apply_to_value(original, [AppendItems(("a", "list"), (2,)), SetValue(("a", "b", "c"), {"d": 1})])
     assert result == {"a": {"list": [1, 2], "b": {"c": {"d": 1}}}}
     assert original == {"a": {"list": [1]}}
+
+
+FIXTURE_CONFIGS = sorted(
+    path
+    for path in (Path(__file__).resolve().parent.parent / "fixtures").rglob("*")
+    if path.suffix in (".json", ".json5") and path.name not in ("case.json", "expected.json")
+)
+
+
+@pytest.mark.parametrize("path", FIXTURE_CONFIGS, ids=lambda p: str(p.parent.parent.name + "/" + p.name))
+def test_every_fixture_file_takes_the_onboarding_edits(path: Path) -> None:
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        value = pyjson5.decode(text)
+    except pyjson5.Json5Exception:
+        pytest.skip("not JSON5 on purpose")
+    if not isinstance(value, dict):
+        pytest.skip("not an object")
+    plan = plan_config(value, XIAOMI, load_catalog())
+    assert plan.changes  # none of the fixtures is onboarded already
+    edited(text, [change.edit for change in plan.changes])

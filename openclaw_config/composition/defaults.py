@@ -30,7 +30,7 @@ def with_model_defaults(model: dict[str, Any]) -> dict[str, Any]:
         out["input"] = ["text"]
     cost = out.get("cost")
     out["cost"] = {**_ZERO_COST, **cost} if isinstance(cost, dict) else dict(_ZERO_COST)
-    window = out.get("contextWindow")
+    window: Any = out.get("contextWindow")
     if not _positive(window):
         window = out["contextWindow"] = DEFAULT_CONTEXT_WINDOW
     max_tokens = out.get("maxTokens")

@@ -123,7 +123,8 @@ def build_environment(
     for name, value in config_vars.items():
         if is_protected(name) or not _ENV_NAME.match(name):
             reason = "is a protected process variable" if is_protected(name) else "is not a valid variable name"
-            warnings.append(ConfigWarning(f"env.{name} ignored: {name} {reason}", config_file, ("env", name)))
+            message = f"{name} in the config env block ignored: it {reason}"
+            warnings.append(ConfigWarning(message, config_file, ("env", name)))
             continue
         offer(name, value, EnvOrigin("config env", config_file))
     return EffectiveEnvironment(values, origins, shadowed, tuple(warnings))

@@ -31,12 +31,18 @@ class IncludeContext:
 
 
 def include_roots(config_file: Path, extra: str | None, home: Path) -> tuple[Path, ...]:
-    """The config's own directory plus `OPENCLAW_INCLUDE_ROOTS` (a path list, `~` expanded)."""
+    """The config's own directory plus `OPENCLAW_INCLUDE_ROOTS` (a path list, `~` expanded).
+
+    Relative entries are taken relative to the config's directory, not the process's, so the
+    answer does not depend on where the command happens to run.
+    """
     roots = [config_file.parent]
     for entry in (extra or "").split(os.pathsep):
         entry = entry.strip()
-        if entry:
-            roots.append(home / entry[2:] if entry.startswith("~/") else home if entry == "~" else Path(entry))
+        if entry == "~" or entry.startswith("~/"):
+            roots.append(home / entry[2:])
+        elif entry:
+            roots.append(config_file.parent / entry)
     return tuple(Path(os.path.realpath(r)) for r in roots)
 
 

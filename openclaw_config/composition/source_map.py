@@ -36,7 +36,7 @@ def candidates(path: ConfigPath, composed: ComposedConfig) -> list[Origin]:
     """
     if composed.root is None:
         return []
-    files = {os.path.realpath(f.path): f for f in composed.included}
+    files = {str(f.path): f for f in composed.included}
     current: list[_Candidate] = [(composed.root.value, composed.root, ())]
     for segment in path:
         current = _expand(current, files)
@@ -83,13 +83,23 @@ def _parts(
     spec = node[INCLUDE_KEY]
     parts: list[_Candidate] = []
     for target in spec if isinstance(spec, list) else [spec]:
-        included = files.get(os.path.realpath(Path(file.path).parent / str(target)))
+        included = _included(Path(file.path).parent / str(target), files)
         if included is not None:
             parts.append((included.value, included, ()))
     siblings = {k: v for k, v in node.items() if k != INCLUDE_KEY}
     if siblings:
         parts.append((siblings, file, in_file))
     return parts
+
+
+def _included(candidate: Path, files: dict[str, ParsedFile]) -> ParsedFile | None:
+    """The included file read for `candidate`: by the path it was read at (no file system calls:
+    explanations trace thousands of paths), else by real path."""
+    found = files.get(str(candidate))
+    if found is None:
+        real = os.path.realpath(candidate)
+        found = next((f for f in files.values() if os.path.realpath(f.path) == real), None)
+    return found
 
 
 def locate_problem(problem: Problem, composed: ComposedConfig) -> Problem:

@@ -6,7 +6,6 @@ scanned once per `Locator` (one `explain()` call).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,9 @@ if TYPE_CHECKING:
 CATALOG_FILE = Path(__file__).resolve().parent.parent / "providers" / "catalog.json"
 
 
+_Found = tuple[ParsedFile, ConfigPath, Any]  # a file, a path in it, the value written there
+
+
 @dataclass(frozen=True)
 class Written:
     """One place in the config files that wrote a value for a config path, in merge order."""
@@ -41,19 +43,38 @@ class Locator:
         self._context = context
         self._indexes: dict[str, PositionIndex | None] = {}
         self._sites: dict[str, tuple[ParsedFile, ConfigPath]] | None = None
+        self._chains: dict[str, tuple[IncludeSite, ...]] = {}
+        self._found: dict[ConfigPath, list[_Found]] = {}
 
     # -- config files -------------------------------------------------------------------------
 
     def written(self, path: ConfigPath) -> list[Written]:
         """Every value the config files wrote for the composed `path`, in merge order."""
-        found = [(file, in_file, _value_at(file.value, in_file)) for file, in_file in self._candidates(path)]
+        found = self._candidates(path)
         flags = _effective_flags([value for _, _, value in found])
         return [
             Written(self.config_origin(file, in_file), value, effective, str(file.path))
             for (file, in_file, value), effective in zip(found, flags, strict=True)
         ]
 
-    def _candidates(self, path: ConfigPath) -> list[tuple[ParsedFile, ConfigPath]]:
+    def _candidates(self, path: ConfigPath) -> list[_Found]:
+        """`source_map.candidates` with the values, memoized: below a node written in one place
+        with no `$include` in it, a child is simply that file's child (no walk from the root)."""
+        if path in self._found:
+            return self._found[path]
+        result = None
+        if path:
+            parent = self._candidates(path[:-1])
+            if len(parent) == 1 and not _is_include(parent[0][2]):
+                file, in_file, node = parent[0]
+                last = path[-1]
+                result = [(file, (*in_file, last), node[last])] if _has(node, last) else []
+        if result is None:
+            result = [(f, p, _value_at(f.value, p)) for f, p in self._walk(path)]
+        self._found[path] = result
+        return result
+
+    def _walk(self, path: ConfigPath) -> list[tuple[ParsedFile, ConfigPath]]:
         found = candidates(path, self._context.composed)
         if not path:
             return found
@@ -70,14 +91,16 @@ class Locator:
         """The `$include` keys that led from the top-level config to `file`, outermost first."""
         if self._sites is None:
             self._sites = _include_sites(self._context.composed)
-        chain: list[IncludeSite] = []
-        real = os.path.realpath(file.path)
-        while real in self._sites and len(chain) <= len(self._sites):
-            parent, key_path = self._sites[real]
-            line, column = self._position(parent, key_path)
-            chain.insert(0, IncludeSite(str(parent.path), line, column))
-            real = os.path.realpath(parent.path)
-        return tuple(chain)
+        name = str(file.path)
+        if name not in self._chains:
+            chain: list[IncludeSite] = []
+            while name in self._sites and len(chain) <= len(self._sites):  # bounded even if a cycle slipped in
+                parent, key_path = self._sites[name]
+                line, column = self._position(parent, key_path)
+                chain.insert(0, IncludeSite(str(parent.path), line, column))
+                name = str(parent.path)
+            self._chains[str(file.path)] = tuple(chain)
+        return self._chains[str(file.path)]
 
     # -- the other sources --------------------------------------------------------------------
 
@@ -140,6 +163,16 @@ class Locator:
         return (None, None) if position is None else (position.line, position.column)
 
 
+def _has(node: Any, segment: str | int) -> bool:
+    if isinstance(node, dict):
+        return segment in node
+    return isinstance(node, list) and isinstance(segment, int) and 0 <= segment < len(node)
+
+
+def _is_include(node: Any) -> bool:
+    return isinstance(node, dict) and INCLUDE_KEY in node
+
+
 def _value_at(node: Any, path: ConfigPath) -> Any:
     for segment in path:
         node = node[segment]
@@ -165,13 +198,13 @@ def _effective_flags(values: list[Any]) -> list[bool]:
 
 
 def _include_sites(composed: Any) -> dict[str, tuple[ParsedFile, ConfigPath]]:
-    """real path of each included file -> (the file that includes it, the path of that `$include` key)."""
+    """Each included file (by the path it was read at) -> the file that includes it, and the path
+    of that `$include` key. `$include` reads a file at `<including file's dir>/<target>`."""
     sites: dict[str, tuple[ParsedFile, ConfigPath]] = {}
     for file in (composed.root, *composed.included):
         for in_file, spec in _include_keys(file.value, ()):
             for target in spec if isinstance(spec, list) else [spec]:
-                real = os.path.realpath(Path(file.path).parent / str(target))
-                sites.setdefault(real, (file, (*in_file, INCLUDE_KEY)))
+                sites.setdefault(str(Path(file.path).parent / str(target)), (file, (*in_file, INCLUDE_KEY)))
     return sites
 
 

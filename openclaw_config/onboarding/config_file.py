@@ -20,13 +20,12 @@ from ..errors import ConfigError, ConfigPath, Problem, format_path
 from ..outputs.atomic import backup, write_atomic
 from ..sources.json5_file import ParsedFile, parse_json5, read_text
 from .json5_edit import Edit, EditError, apply_to_text, apply_to_value
-from .xiaomi import ConfigChange
+from .xiaomi import ConfigChange, value_at
 
 if TYPE_CHECKING:
     from ..pipeline import ComposedConfig
 
 _BOM = "\ufeff"
-_MISSING: Any = object()
 
 
 def include_problems(composed: ComposedConfig, changes: Sequence[ConfigChange]) -> list[Problem]:
@@ -59,7 +58,7 @@ def _supplied_section(path: ConfigPath, composed: Any, own: Any) -> ConfigPath |
     """The first section on `path` whose composed value is not exactly what the root file itself says."""
     for length in range(1, len(path) + 1):
         section = path[:length]
-        if _get(composed, section) != _get(own, section):
+        if value_at(composed, section) != value_at(own, section):
             return section
     return None
 
@@ -70,14 +69,6 @@ def _without_includes(value: Any) -> Any:
     if isinstance(value, list):
         return [_without_includes(v) for v in value]
     return value
-
-
-def _get(node: Any, path: ConfigPath) -> Any:
-    for key in path:
-        if not isinstance(node, dict) or key not in node:
-            return _MISSING
-        node = node[key]
-    return node
 
 
 def edited_text(

@@ -64,9 +64,10 @@ _FLAT_WIDTH = 60  # flat objects and arrays up to this width stay on one line
 
 def apply_to_text(text: str, edits: Sequence[Edit]) -> str:
     """`text` with every edit applied in order; raises EditError if the text cannot take one."""
-    style = _detect_style(text)
-    for edit in edits:
-        index = index_positions(text)
+    index = index_positions(text)
+    style = _detect_style(text, index)
+    for n, edit in enumerate(edits):
+        index = index if n == 0 else index_positions(text)  # each edit moves what follows it
         if isinstance(edit, SetValue):
             text = _set(text, index, edit, style)
         else:
@@ -91,8 +92,7 @@ def apply_to_value(value: Any, edits: Sequence[Edit]) -> Any:
     return result
 
 
-def _detect_style(text: str) -> _Style:
-    index = index_positions(text)
+def _detect_style(text: str, index: PositionIndex) -> _Style:
     key_starts = [p.offset for p in (index.key(path) for path in index.paths()) if p is not None]
     indents = sorted({m.group(1) for m in _INDENTED_LINE.finditer(text)}, key=len)
     return _Style(

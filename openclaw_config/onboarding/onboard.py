@@ -20,8 +20,8 @@ from ..composition.environment import build_environment, config_env_vars
 from ..composition.substitution import substitute
 from ..errors import ConfigError
 from ..outputs.redact import redact_text
-from ..paths import Locations, locate
-from ..pipeline import ComposedConfig, locate_problems, read_config, resolve_at
+from ..paths import Locations
+from ..pipeline import ComposedConfig, locate_active, locate_problems, read_config, resolve_at
 from ..providers.catalog import Catalog, load_catalog
 from ..schema.validate import schema_problems
 from ..sources.dotenv_file import read_dotenv
@@ -91,7 +91,7 @@ def onboard(
         raise ValueError(f"unknown auth choice {auth_choice!r}; supported: {', '.join(AUTH_CHOICES)}")
     key = checked_key(api_key)
     environ = dict(os.environ if env is None else env)
-    locations = _locations(environ, config_path, agent_dir, home, cwd)
+    locations = locate_active(environ, cwd=cwd, home=home, config_path=config_path, agent_dir=agent_dir)
     catalog = load_catalog()
     composed = read_config(locations, environ)
     _validate(composed, locations, environ, catalog)
@@ -135,22 +135,6 @@ def onboard_xiaomi(
 ) -> OnboardResult:
     """`openclaw onboard --auth-choice xiaomi-api-key --xiaomi-api-key KEY`, as a function. See `onboard`."""
     return onboard(XIAOMI.name, api_key, config_path=config_path, agent_dir=agent_dir, env=env, home=home, cwd=cwd)
-
-
-def _locations(
-    environ: Mapping[str, str],
-    config_path: Path | str | None,
-    agent_dir: Path | str | None,
-    home: Path | str | None,
-    cwd: Path | str | None,
-) -> Locations:
-    return locate(
-        environ,
-        home=Path(home) if home is not None else Path(environ.get("HOME") or Path.home()),
-        cwd=Path(cwd) if cwd is not None else Path.cwd(),
-        config_path=Path(config_path) if config_path is not None else None,
-        agent_dir=Path(agent_dir) if agent_dir is not None else None,
-    )
 
 
 def _validate(composed: ComposedConfig, locations: Locations, environ: Mapping[str, str], catalog: Catalog) -> None:

@@ -8,6 +8,7 @@ catalog; an auth choice only names the provider, its default model and the alias
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -54,7 +55,7 @@ class ConfigPlan:
     notes: tuple[str, ...]  # things left alone on purpose that the user should know
 
 
-_MISSING: Any = object()
+MISSING: Any = object()
 
 
 def plan_config(config: Mapping[str, Any], choice: ApiKeyChoice, catalog: Catalog) -> ConfigPlan:
@@ -69,10 +70,11 @@ def plan_config(config: Mapping[str, Any], choice: ApiKeyChoice, catalog: Catalo
     return ConfigPlan(tuple(changes), tuple(notes))
 
 
-def _get(node: Any, path: ConfigPath) -> Any:
+def value_at(node: Any, path: ConfigPath) -> Any:
+    """The value at `path` in decoded config data, or `MISSING`."""
     for key in path:
         if not isinstance(node, dict) or key not in node:
-            return _MISSING
+            return MISSING
         node = node[key]
     return node
 
@@ -80,67 +82,69 @@ def _get(node: Any, path: ConfigPath) -> Any:
 def _set(path: ConfigPath, value: Any, old: Any) -> ConfigChange:
     shown = _show(value)
     description = (
-        f"{format_path(path)}: added {shown}" if old is _MISSING else f"{format_path(path)}: {_show(old)} -> {shown}"
+        f"{format_path(path)}: added {shown}" if old is MISSING else f"{format_path(path)}: {_show(old)} -> {shown}"
     )
     return ConfigChange(SetValue(path, value), description)
 
 
 def _show(value: Any) -> str:
-    import json
-
     return json.dumps(value, ensure_ascii=False)
 
 
 def _profile_changes(config: Mapping[str, Any], choice: ApiKeyChoice) -> list[ConfigChange]:
     path = ("auth", "profiles", choice.profile_id)
     wanted = {"provider": choice.provider, "mode": "api_key"}
-    entry = _get(config, path)
+    entry = value_at(config, path)
     if not isinstance(entry, dict):
-        return [_set(path, wanted, _MISSING)]
-    return [_set((*path, k), v, entry.get(k, _MISSING)) for k, v in wanted.items() if entry.get(k) != v]
+        return [_set(path, wanted, MISSING)]
+    return [_set((*path, k), v, entry.get(k, MISSING)) for k, v in wanted.items() if entry.get(k) != v]
 
 
 def _provider_changes(
     config: Mapping[str, Any], choice: ApiKeyChoice, catalog: Catalog, notes: list[str]
 ) -> list[ConfigChange]:
-    entry = catalog.providers.get(choice.provider)
-    block = dict(entry.implicit) if entry is not None and entry.implicit is not None else None
-    if block is None or not any(m.get("id") == choice.model_id for m in block.get("models", [])):
-        raise LookupError(f"the catalog has no model {choice.model_ref}")  # a broken catalog.json: our bug
+    """baseUrl and api as in the catalog; the catalog models the provider lacks; the rest is the user's."""
+    block = _catalog_block(choice, catalog)
     path = ("models", "providers", choice.provider)
-    existing = _get(config, path)
+    existing = value_at(config, path)
     if not isinstance(existing, dict):
         models = ", ".join(m["id"] for m in block["models"])
         description = (
             f"{format_path(path)}: added (baseUrl {block['baseUrl']}, api {block.get('api')}, models {models})"
         )
         return [ConfigChange(SetValue(path, block), description)]
+    if isinstance(existing.get("apiKey"), str) and existing["apiKey"].strip():
+        notes.append(f"kept {format_path((*path, 'apiKey'))}: it is used before the stored auth profile")
     changes = [
-        _set((*path, field), value, existing.get(field, _MISSING))
+        _set((*path, field), value, existing.get(field, MISSING))
         for field, value in block.items()
         if field != "models" and existing.get(field) != value
     ]
-    if isinstance(existing.get("apiKey"), str) and existing["apiKey"].strip():
-        notes.append(f"kept {format_path((*path, 'apiKey'))}: it is used before the stored auth profile")
-    current = existing.get("models")
+    return changes + _model_changes((*path, "models"), existing.get("models"), block["models"])
+
+
+def _catalog_block(choice: ApiKeyChoice, catalog: Catalog) -> dict[str, Any]:
+    entry = catalog.providers.get(choice.provider)
+    block = dict(entry.implicit) if entry is not None and entry.implicit is not None else None
+    if block is None or not any(m.get("id") == choice.model_id for m in block.get("models", [])):
+        raise LookupError(f"the catalog has no model {choice.model_ref}")  # a broken catalog.json: our bug
+    return block
+
+
+def _model_changes(path: ConfigPath, current: Any, catalog_models: list[dict[str, Any]]) -> list[ConfigChange]:
     if not isinstance(current, list):
-        changes.append(_set((*path, "models"), block["models"], _MISSING))
-        return changes
+        return [_set(path, catalog_models, MISSING)]
     known = {m.get("id") for m in current if isinstance(m, dict)}
-    added = [m for m in block["models"] if m.get("id") not in known]
-    if added:
-        ids = ", ".join(m["id"] for m in added)
-        kept = f" (kept {len(current)} model{'s' if len(current) != 1 else ''} already there)" if current else ""
-        changes.append(
-            ConfigChange(
-                AppendItems((*path, "models"), tuple(added)), f"{format_path((*path, 'models'))}: added {ids}{kept}"
-            )
-        )
-    return changes
+    added = [m for m in catalog_models if m.get("id") not in known]
+    if not added:
+        return []
+    ids = ", ".join(m["id"] for m in added)
+    kept = f" (kept the {len(current)} already there)" if current else ""
+    return [ConfigChange(AppendItems(path, tuple(added)), f"{format_path(path)}: added {ids}{kept}")]
 
 
 def _alias_changes(config: Mapping[str, Any], choice: ApiKeyChoice, notes: list[str]) -> list[ConfigChange]:
-    entries = _get(config, ("agents", "defaults", "models"))
+    entries = value_at(config, ("agents", "defaults", "models"))
     entries = entries if isinstance(entries, dict) else {}
     current = entries.get(choice.model_ref)
     alias = current.get("alias") if isinstance(current, dict) else None
@@ -160,12 +164,12 @@ def _alias_changes(config: Mapping[str, Any], choice: ApiKeyChoice, notes: list[
         notes.append(f"alias {choice.alias!r} not added for {choice.model_ref}: it already names {owner}")
         return []
     path = ("agents", "defaults", "models", choice.model_ref, "alias")
-    return [_set(path, choice.alias, _MISSING if alias is None else alias)]
+    return [_set(path, choice.alias, MISSING if alias is None else alias)]
 
 
 def _primary_changes(config: Mapping[str, Any], choice: ApiKeyChoice) -> list[ConfigChange]:
     path = ("agents", "defaults", "model", "primary")
-    current = _get(config, path)
+    current = value_at(config, path)
     if isinstance(current, str) and _names(current, choice, config):
         return []
     return [_set(path, choice.model_ref, current)]
@@ -176,6 +180,6 @@ def _names(primary: str, choice: ApiKeyChoice, config: Mapping[str, Any]) -> boo
     text = primary.strip()
     if text == choice.model_ref:
         return True
-    entry = _get(config, ("agents", "defaults", "models", choice.model_ref))
+    entry = value_at(config, ("agents", "defaults", "models", choice.model_ref))
     alias = entry.get("alias") if isinstance(entry, dict) else None
     return isinstance(alias, str) and alias.strip().lower() == text.lower()

@@ -6,6 +6,9 @@ we re-scan the text with our own position scanner to say where and why.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,8 +30,26 @@ class ParsedFile:
         return token in self.text or "\\" in self.text
 
 
+# The paths `read_text` is asked for while a `recording_reads()` block runs (the Resolver watches them).
+_recorded_reads: ContextVar[list[Path] | None] = ContextVar("recorded_reads", default=None)
+
+
+@contextmanager
+def recording_reads() -> Iterator[list[Path]]:
+    """Collect every path `read_text` is asked to read inside the block, found or not, in order."""
+    reads: list[Path] = []
+    token = _recorded_reads.set(reads)
+    try:
+        yield reads
+    finally:
+        _recorded_reads.reset(token)
+
+
 def read_text(path: Path, *, what: str, max_bytes: int | None = None) -> str:
     """The UTF-8 text of `path`; every failure is a `ConfigError` that names the file."""
+    recorded = _recorded_reads.get()
+    if recorded is not None:
+        recorded.append(path)
     try:
         with open(path, "rb") as handle:
             data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
