@@ -6,11 +6,15 @@ registry.resolved_default          # "xiaomi/mimo-v2-flash"
 registry.model("Xiaomi")           # lookup by ref or alias
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .errors import ConfigError, ConfigWarning, Problem
-from .onboarding import OnboardResult, onboard_xiaomi
 from .pipeline import resolve
 from .registry.model import Credential, EffectiveRegistry, Model, Provider
 from .resolver import Resolver
+
+if TYPE_CHECKING:
+    from .onboarding import OnboardResult, onboard_xiaomi
 
 __all__ = [
     "ConfigError",
@@ -25,3 +29,13 @@ __all__ = [
     "onboard_xiaomi",
     "resolve",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # Onboarding (it writes files) is imported on first use: every CLI run imports this package,
+    # and loading onboarding's modules would add a tenth to the start-up time of `show`.
+    if name in ("OnboardResult", "onboard_xiaomi"):
+        from . import onboarding
+
+        return getattr(onboarding, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

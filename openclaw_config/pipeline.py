@@ -22,6 +22,7 @@ from .composition.includes import include_roots, resolve_includes
 from .composition.substitution import substitute
 from .errors import ConfigError, Problem
 from .explain.context import ResolutionContext
+from .gc_pause import cycle_collection_paused
 from .paths import Locations, locate
 from .providers.catalog import load_catalog
 from .providers.merge import ProviderSet, implicit_providers, merge_providers
@@ -109,6 +110,7 @@ def _root_problem(root: ParsedFile, path: tuple[str, ...], message: str) -> Prob
     return Problem(message, file=str(root.path), line=line, column=column, path=(), hint="wrap it in { }")
 
 
+@cycle_collection_paused()  # it only creates acyclic data: see gc_pause
 def resolve_at(locations: Locations, process_env: Mapping[str, str], *, now_ms: float) -> EffectiveRegistry:
     catalog = load_catalog()
     composed = read_config(locations, process_env)

@@ -6,6 +6,7 @@ OpenClaw writes to models.json.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 DEFAULT_CONTEXT_WINDOW = 200_000
@@ -21,7 +22,7 @@ def _positive(value: Any) -> bool:
     return (type(value) is int or type(value) is float) and value > 0
 
 
-def with_model_defaults(model: dict[str, Any]) -> dict[str, Any]:
+def with_model_defaults(model: Mapping[str, Any]) -> dict[str, Any]:
     """A copy of `model` with every default filled in (runs once per model: kept lean)."""
     out = dict(model)
     if "reasoning" not in out:

@@ -49,8 +49,9 @@ def substitute(value: Any, lookup: Callable[[str], str | None]) -> Substitution:
 def _references(node: Any, path: ConfigPath, found: list[tuple[ConfigPath, str]]) -> list[tuple[ConfigPath, str]]:
     """Every string below `node` that holds `${`, with its path, in document order.
 
-    The values come from the JSON5 parser, so exact type tests suffice (faster than isinstance here,
-    where most of the nodes of a large config are visited).
+    Paths are only built on the way to such strings: `_holds_reference` rules out the other
+    subtrees first, which is most of a large config. The values come from the JSON5 parser, so
+    exact type tests suffice (and are faster than isinstance, for the many nodes visited).
     """
     if type(node) is not dict and type(node) is not list:
         return found
@@ -58,9 +59,20 @@ def _references(node: Any, path: ConfigPath, found: list[tuple[ConfigPath, str]]
         if type(child) is str:
             if "${" in child:
                 found.append(((*path, key), child))
-        elif type(child) is dict or type(child) is list:
+        elif (type(child) is dict or type(child) is list) and _holds_reference(child):
             _references(child, (*path, key), found)
     return found
+
+
+def _holds_reference(node: dict[Any, Any] | list[Any]) -> bool:
+    """Whether any string below `node` holds `${` (stops at the first)."""
+    for child in node.values() if type(node) is dict else node:
+        if type(child) is str:
+            if "${" in child:
+                return True
+        elif (type(child) is dict or type(child) is list) and _holds_reference(child):
+            return True
+    return False
 
 
 def _rebuilt(node: Any, path: ConfigPath, replaced: dict[ConfigPath, str], ancestors: set[ConfigPath]) -> Any:

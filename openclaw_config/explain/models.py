@@ -83,10 +83,10 @@ class _ModelTrace:
         return ProvenanceRecord(path, shown, sources[0], sources[1], self.src.pid, self.ref)
 
     def _written(self, field: ConfigPath) -> Sources:
-        """Where the model's source wrote `field`."""
+        """Where the model's source wrote `field` (`()`: the model itself)."""
         path = (*self.source.path, *field)
         if self.source.kind == "config":
-            return self.tracer.config_sources(path)
+            return self.tracer.config_sources(path, variables=bool(field))
         if self.source.kind == "catalog":
             return (self.tracer.locate.catalog(path),), ()
         return (self.tracer.locate.models_json(path),), ()

@@ -67,7 +67,7 @@ def _provider(tracer: Tracer, src: ProviderSources) -> ProvenanceRecord:
     origins: list[Origin] = []
     overridden: list[Overridden] = []
     if src.config_id is not None:
-        written, lost = tracer.config_sources(src.config_path)
+        written, lost = tracer.config_sources(src.config_path, variables=False)
         origins += written
         overridden += lost
     if src.implicit is not None:

@@ -9,8 +9,10 @@ part have their own module: `choice.py` (default model, fallbacks, aliases, mode
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ..composition.substitution import substitute
@@ -96,24 +98,22 @@ class Tracer:
         return ProvenanceRecord(record_path, value, origins, overridden, **extra)
 
     def config_sources(
-        self, path: ConfigPath, *, secret: bool = False, rule: str | None = None
+        self, path: ConfigPath, *, secret: bool = False, variables: bool = True
     ) -> tuple[tuple[Origin, ...], tuple[Overridden, ...]]:
-        """Where the config wrote `path` (and the variables its `${VAR}`s used), and what lost."""
+        """Where the config wrote `path`, and what lost. With `variables`, also the variables its
+        `${VAR}`s used (for a field; a whole provider or model block would list all of its own)."""
         written = self.locate.written(path)
         winners = [w for w in written if w.effective]
         origins: list[Origin] = [w.origin for w in winners]
-        if rule and origins:
-            origins[-1] = replace(origins[-1], rule=rule)
         overridden = [
             Overridden(w.origin, self.shown(w.value, path, secret), _lost_reason(w, winners[-1]))
             for w in written
             if not w.effective
         ]
-        for w in winners:
-            for name in substitute(w.value, self.context.env.get).used.get((), ()) if isinstance(w.value, str) else ():
-                origin, lost = self.env_sources(name)
-                origins.append(origin)
-                overridden += lost
+        for name in _variables([w.value for w in winners], self.context.env.get) if variables else ():
+            origin, lost = self.env_sources(name)
+            origins.append(origin)
+            overridden += lost
         return tuple(origins), tuple(overridden)
 
     def shown(self, value: Any, path: ConfigPath, secret: bool) -> Any:
@@ -153,6 +153,12 @@ def _lost_reason(loser: Written, winner: Written) -> str:
     if any(site.file == winner.file for site in loser.origin.included_from):
         return "a key beside $include overrides the included value (SPEC 3)"
     return "a later $include overrides an earlier one (SPEC 3)"
+
+
+def _variables(values: list[Any], lookup: Callable[[str], str | None]) -> list[str]:
+    """The variables the `${VAR}`s in `values` used, in order, once each."""
+    used = (substitute(value, lookup).used for value in values if "${" in json.dumps(value))
+    return list(dict.fromkeys(name for found in used for names in found.values() for name in names))
 
 
 def dig(node: Any, *path: str) -> Any:

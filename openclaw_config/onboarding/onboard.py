@@ -27,7 +27,7 @@ from ..schema.validate import schema_problems
 from ..sources.dotenv_file import read_dotenv
 from .config_file import check_unchanged, edited_text, include_problems, write_config
 from .store import plan_store, write_store
-from .xiaomi import AUTH_CHOICES, XIAOMI, ApiKeyChoice, plan_config
+from .xiaomi import AUTH_CHOICES, XIAOMI, ApiKeyChoice, ConfigPlan, plan_config
 
 FileStatus = Literal["created", "updated", "unchanged"]
 
@@ -96,12 +96,8 @@ def onboard(
     composed = read_config(locations, environ)
     _validate(composed, locations, environ, catalog)
     plan = plan_config(composed.value, choice, catalog)
-    problems = include_problems(composed, plan.changes)
-    if problems:
-        raise ConfigError(locate_problems(problems, composed))
-    edits = [change.edit for change in plan.changes]
+    text = _edited_config(composed, plan, locations, environ)
     original = composed.root.text if composed.root is not None else None
-    text = edited_text(composed, edits, locations.config_file, environ, locations.home) if edits else None
     store_plan = plan_store(locations.auth_store, choice.profile_id, choice.provider, key)
 
     check_unchanged(locations.config_file, original)
@@ -152,6 +148,19 @@ def _validate(composed: ComposedConfig, locations: Locations, environ: Mapping[s
     problems = schema_problems(config)
     if problems:
         raise ConfigError(locate_problems(problems, composed))
+
+
+def _edited_config(
+    composed: ComposedConfig, plan: ConfigPlan, locations: Locations, environ: Mapping[str, str]
+) -> str | None:
+    """The config's new text (None: nothing to change); ConfigError if it cannot be edited safely."""
+    if not plan.changes:
+        return None
+    problems = include_problems(composed, plan.changes)
+    if problems:
+        raise ConfigError(locate_problems(problems, composed))
+    edits = [change.edit for change in plan.changes]
+    return edited_text(composed, edits, locations.config_file, environ, locations.home)
 
 
 def _status(existed: bool, written: bool) -> FileStatus:

@@ -7,12 +7,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..composition.defaults import with_model_defaults
 from ..composition.environment import EffectiveEnvironment
 from ..errors import ConfigWarning
 from ..paths import Locations
 from ..providers.merge import KeySource, ProviderOrigin, ProviderSet
-from .model import Credential, EffectiveRegistry, Model, Provider
+from .model import Credential, EffectiveRegistry, Provider
 
 if TYPE_CHECKING:
     from ..explain.context import ResolutionContext
@@ -90,34 +89,13 @@ def _provider(
     env: EffectiveEnvironment,
     warnings: list[ConfigWarning],
 ) -> Provider:
-    # The config's own providers had their model defaults applied by the pipeline (stage 5); the
-    # others (implicit ones, those kept from an old models.json) may lack them: apply them here.
-    needs_defaults = origin != "config"
-    models = tuple(_model(pid, m, needs_defaults) for m in block.get("models") or () if isinstance(m, dict))
     return Provider(
         id=pid,
         base_url=block.get("baseUrl"),
         api=block.get("api"),
-        models=models,
         credential=_credential(pid, block.get("apiKey"), origin, key, env, warnings),
         origin=origin,
         raw=block,
-    )
-
-
-def _model(pid: str, raw: dict[str, Any], needs_defaults: bool) -> Model:
-    full = with_model_defaults(raw) if needs_defaults else raw
-    return Model(
-        provider=pid,
-        id=str(full.get("id", "")),
-        name=str(full.get("name", full.get("id", ""))),
-        api=full.get("api"),
-        reasoning=bool(full["reasoning"]),
-        input=tuple(full["input"]),
-        cost=full["cost"],
-        context_window=full["contextWindow"],
-        max_tokens=full["maxTokens"],
-        raw=raw,
     )
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..composition.defaults import with_model_defaults
 from ..composition.environment import EnvOrigin
 from ..errors import ConfigWarning
 from ..outputs.redact import redact
@@ -71,16 +73,41 @@ class Model:
     def ref(self) -> str:
         return f"{self.provider}/{self.id}"
 
+    @classmethod
+    def from_raw(cls, provider: str, raw: Mapping[str, Any], *, apply_defaults: bool) -> Model:
+        """The model an entry of a provider's `models` describes (`apply_defaults`: it may lack some)."""
+        full = with_model_defaults(raw) if apply_defaults else raw
+        return cls(
+            provider=provider,
+            id=str(full.get("id", "")),
+            name=str(full.get("name", full.get("id", ""))),
+            api=full.get("api"),
+            reasoning=bool(full["reasoning"]),
+            input=tuple(full["input"]),
+            cost=full["cost"],
+            context_window=full["contextWindow"],
+            max_tokens=full["maxTokens"],
+            raw=raw,
+        )
+
 
 @dataclass(frozen=True)
 class Provider:
     id: str
     base_url: str | None
     api: str | None
-    models: tuple[Model, ...]
     credential: Credential | None
     origin: ProviderOrigin
     raw: Mapping[str, Any] = field(repr=False)  # the block as written to models.json
+
+    @cached_property
+    def models(self) -> tuple[Model, ...]:
+        """Its models, made on first use: a runtime often needs a few of thousands configured."""
+        # The pipeline gave the config's own providers their model defaults; the others (implicit,
+        # kept from an old models.json) may lack some, so these get them here.
+        apply_defaults = self.origin != "config"
+        entries = self.raw.get("models") or ()
+        return tuple(Model.from_raw(self.id, m, apply_defaults=apply_defaults) for m in entries if isinstance(m, dict))
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ must point into a file ("schema error at models.providers.foo.models.0.name",
 "unknown key", "where did this value come from?") we re-scan the text with the
 small pure-Python scanner below, which follows the full JSON5 grammar
 (https://spec.json5.org/) and records, for every config path, the offsets of
-its key and value. Lines and columns are 1-based; a column counts code points
-(str indices) from the start of its line; `\\n`, `\\r\\n`, `\\r`, U+2028 and
-U+2029 each end one line.
+its key and value (where the value starts and ends). Lines and columns are
+1-based; a column counts code points (str indices) from the start of its line;
+`\\n`, `\\r\\n`, `\\r`, U+2028 and U+2029 each end one line.
 """
 
 from __future__ import annotations
