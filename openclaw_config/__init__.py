@@ -1,9 +1,10 @@
 """openclaw-config: which models and credentials are in effect for OpenClaw, and why.
 
-from openclaw_config import resolve
-registry = resolve()
-registry.resolved_default          # "xiaomi/mimo-v2-flash"
-registry.model("Xiaomi")           # lookup by ref or alias
+    from openclaw_config import resolve
+    registry = resolve()
+    registry.resolved_default          # "xiaomi/mimo-v2-flash"
+    registry.model("Xiaomi")           # lookup by ref or alias
+    registry.explain("xiaomi")         # where each value came from, and what it overrode
 """
 
 from typing import TYPE_CHECKING, Any
@@ -14,6 +15,7 @@ from .registry.model import Credential, EffectiveRegistry, Model, Provider
 from .resolver import Resolver
 
 if TYPE_CHECKING:
+    from .explain.records import ProvenanceRecord
     from .onboarding import OnboardResult, onboard_xiaomi
 
 __all__ = [
@@ -24,6 +26,7 @@ __all__ = [
     "Model",
     "OnboardResult",
     "Problem",
+    "ProvenanceRecord",
     "Provider",
     "Resolver",
     "onboard_xiaomi",
@@ -38,4 +41,8 @@ def __getattr__(name: str) -> Any:
         from . import onboarding
 
         return getattr(onboarding, name)
+    if name == "ProvenanceRecord":
+        from .explain.records import ProvenanceRecord
+
+        return ProvenanceRecord
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

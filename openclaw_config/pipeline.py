@@ -3,6 +3,9 @@
     locate -> read config -> $include -> environment -> ${VAR} -> schema -> model defaults
            -> auth profiles + implicit providers -> merge with models.json -> EffectiveRegistry
 
+(Model defaults are filled in per provider by the registry, when first asked for: a runtime that
+looks at a few of thousands of models does not pay for the rest.)
+
 `resolve()` is the only function that looks at the process (os.environ, cwd, home, clock) and only
 when the caller does not pass those in. Nothing here writes anything.
 """
@@ -16,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .composition.defaults import with_provider_defaults
 from .composition.environment import EffectiveEnvironment, build_environment, config_env_vars
 from .composition.includes import include_roots, resolve_includes
 from .composition.substitution import substitute
@@ -110,26 +112,34 @@ def _root_problem(root: ParsedFile, path: tuple[str, ...], message: str) -> Prob
     return Problem(message, file=str(root.path), line=line, column=column, path=(), hint="wrap it in { }")
 
 
-@cycle_collection_paused()  # it only creates acyclic data: see gc_pause
-def resolve_at(locations: Locations, process_env: Mapping[str, str], *, now_ms: float) -> EffectiveRegistry:
-    catalog = load_catalog()
-    composed = read_config(locations, process_env)
-    config_name = str(locations.config_file)
-    env = build_environment(
+def effective_environment(
+    locations: Locations, process_env: Mapping[str, str], composed: ComposedConfig
+) -> EffectiveEnvironment:
+    """Stage 3: the layered environment (process, workspace .env, state .env, config env block)."""
+    return build_environment(
         process_env,
         read_dotenv(locations.workspace_dotenv),
         read_dotenv(locations.global_dotenv),
         config_env_vars(composed.value.get("env")),
-        config_name,
-        catalog,
+        str(locations.config_file),
+        load_catalog(),
     )
+
+
+@cycle_collection_paused()  # it only creates acyclic data: see gc_pause
+def resolve_at(locations: Locations, process_env: Mapping[str, str], *, now_ms: float) -> EffectiveRegistry:
+    catalog = load_catalog()
+    composed = read_config(locations, process_env)
+    env = effective_environment(locations, process_env, composed)
     config = substitute_variables(composed, env)
     problems = schema_problems(config)
     if problems:
         raise ConfigError(locate_problems(problems, composed))
 
     models_section = config.get("models") or {}
-    explicit = {pid: with_provider_defaults(p) for pid, p in (models_section.get("providers") or {}).items()}
+    # Copies, as filling in a missing apiKey writes into them. Model defaults (stage 5) are filled in
+    # by the registry, per provider, when its models are first asked for (`Provider.raw`).
+    explicit = {pid: dict(p) for pid, p in (models_section.get("providers") or {}).items()}
     store = read_auth_store(locations.auth_store)
     existing = read_models_json(locations.models_json)
     provider_set = ProviderSet()

@@ -145,3 +145,12 @@ def test_the_json_holds_the_same_records_as_the_library(world: World, cli: Calla
     document = json.loads(cli("show", "--explain", "xiaomi/mimo-v2-flash", "--json").stdout)
     assert document["selected"] == "xiaomi/mimo-v2-flash"
     assert document["records"] == [r.to_dict() for r in world.resolve().explain("xiaomi/mimo-v2-flash")]
+
+
+def test_a_key_variable_set_beside_the_variable_the_config_names_is_listed_unused(world: World) -> None:
+    world.env = {"MY_KEY": "sk-mine-0123456789", "XIAOMI_API_KEY": "sk-xiaomi-0123456789"}
+    world.config({"models": {"providers": {"xiaomi": provider(apiKey="MY_KEY")}}})
+    credential = records(world)["models.providers.xiaomi.credential"]
+    assert credential.origins[0].env_var == "MY_KEY"
+    (unused,) = credential.overridden
+    assert unused.origin.env_var == "XIAOMI_API_KEY" and unused.reason == "not used: apiKey names MY_KEY (SPEC 8)"

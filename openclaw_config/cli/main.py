@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from ..errors import ConfigError
+from ..gc_pause import cycle_collection_paused
 
 #: command name -> (module under openclaw_config.cli, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -24,13 +26,29 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    parser = argparse.ArgumentParser(prog="openclaw-config", description="Resolve OpenClaw's model configuration.")
+    parser = argparse.ArgumentParser(
+        prog="openclaw-config", description="Resolve OpenClaw's model configuration.", formatter_class=_help_formatter
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     subparsers = {
-        name: commands.add_parser(name, help=help_text, description=help_text)
+        name: commands.add_parser(name, help=help_text, description=help_text, formatter_class=_help_formatter)
         for name, (_, help_text) in COMMANDS.items()
     }
     return parser, subparsers
+
+
+def _help_formatter(prog: str) -> argparse.HelpFormatter:
+    # Without a width, argparse imports shutil (and with it bz2, lzma and zlib: about 3 ms, on every
+    # run) to ask for the terminal's; this asks the way shutil.get_terminal_size() does.
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return argparse.HelpFormatter(prog, width=int(columns))
+    stdout = sys.__stdout__
+    try:
+        width = (os.get_terminal_size(stdout.fileno()).columns if stdout is not None else 0) or 80
+    except (ValueError, OSError):  # not a terminal, or a closed or replaced stream
+        width = 80
+    return argparse.HelpFormatter(prog, width=width)
 
 
 def add_location_options(parser: argparse.ArgumentParser) -> None:
@@ -53,7 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         module.add_arguments(subparsers[chosen])
     args = parser.parse_args(args_list)
     try:
-        result: int = module.run(args) if module is not None else 2
+        with cycle_collection_paused():  # a command builds acyclic data and ends: see gc_pause
+            result: int = module.run(args) if module is not None else 2
         return result
     except ConfigError as exc:
         for problem in exc.problems:

@@ -39,7 +39,8 @@ def with_model_defaults(model: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def with_provider_defaults(provider: dict[str, Any]) -> dict[str, Any]:
+def with_provider_defaults(provider: Mapping[str, Any]) -> Mapping[str, Any]:
+    """`provider` with the defaults filled into each of its models (a copy, when it has models)."""
     models = provider.get("models")
     if not isinstance(models, list):
         return provider

@@ -99,16 +99,19 @@ def _credential(tracer: Tracer, src: ProviderSources, credential: Credential) ->
 def _unused_variables(tracer: Tracer, pid: str, credential: Credential | None) -> list[Overridden]:
     """The provider's other key variables: set but not chosen, or only in lower or ignored sources."""
     chosen = credential.env_var if credential is not None and credential.source == "env" else None
+    names = tracer.catalog.key_variables(pid)
+    why = "the provider's apiKey is set"
+    if chosen is not None and chosen in names:
+        why = f"{chosen} comes first among the provider's key variables"
+    elif chosen is not None:
+        why = f"apiKey names {chosen}"
     found: list[Overridden] = []
-    for name in tracer.catalog.key_variables(pid):
+    for name in names:
         if name == chosen:
             continue
         origin, lost = tracer.env_sources(name)
         value = tracer.context.env.get(name)
         if value is not None:
-            why = (
-                f"{chosen} comes first among the provider's key variables" if chosen else "the provider's apiKey is set"
-            )
             found.append(Overridden(origin, redact(value), f"not used: {why} (SPEC 8)"))
         found += lost
     return found

@@ -7,7 +7,7 @@ scanned once per `Locator` (one `explain()` call).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ from ..sources.json5_positions import Json5SyntaxError, PositionIndex, index_pos
 from .records import IncludeSite, Origin, OriginKind
 
 if TYPE_CHECKING:
+    from ..pipeline import ComposedConfig
     from .context import ResolutionContext
 
 CATALOG_FILE = Path(__file__).resolve().parent.parent / "providers" / "catalog.json"
@@ -35,10 +36,12 @@ class Written:
     origin: Origin
     value: Any  # as written there (before `${VAR}` substitution)
     effective: bool  # False: a later value replaced it
-    file: str
+    file: str  # the file it was written in
 
 
 class Locator:
+    """Located origins for one explanation; it caches position indexes, include chains and walks."""
+
     def __init__(self, context: ResolutionContext) -> None:
         self._context = context
         self._indexes: dict[str, PositionIndex | None] = {}
@@ -111,17 +114,7 @@ class Locator:
         if origin.source == "config env":
             block = self._config_env_entry(name)
             if block is not None:
-                return Origin(
-                    "env",
-                    block.file,
-                    block.line,
-                    block.column,
-                    block.path,
-                    block.included_from,
-                    name,
-                    origin.source,
-                    rule=rule,
-                )
+                return replace(block, kind="env", env_var=name, env_source=origin.source, rule=rule)
         return Origin("env", origin.file, origin.line, env_var=name, env_source=origin.source, rule=rule)
 
     def _config_env_entry(self, name: str) -> Origin | None:
@@ -197,11 +190,11 @@ def _effective_flags(values: list[Any]) -> list[bool]:
     return flags
 
 
-def _include_sites(composed: Any) -> dict[str, tuple[ParsedFile, ConfigPath]]:
+def _include_sites(composed: ComposedConfig) -> dict[str, tuple[ParsedFile, ConfigPath]]:
     """Each included file (by the path it was read at) -> the file that includes it, and the path
     of that `$include` key. `$include` reads a file at `<including file's dir>/<target>`."""
     sites: dict[str, tuple[ParsedFile, ConfigPath]] = {}
-    for file in (composed.root, *composed.included):
+    for file in (f for f in (composed.root, *composed.included) if f is not None):
         for in_file, spec in _include_keys(file.value, ()):
             for target in spec if isinstance(spec, list) else [spec]:
                 sites.setdefault(str(Path(file.path).parent / str(target)), (file, (*in_file, INCLUDE_KEY)))

@@ -20,9 +20,6 @@ if TYPE_CHECKING:
 
 _SECRET_VARIABLE = re.compile(r"KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL", re.IGNORECASE)
 _SECRET_HEADER = re.compile(r"auth|key|token|secret|cookie|signature", re.IGNORECASE)
-# Below this length a secret is only redacted where it is a whole value: replacing every
-# occurrence of a two-letter key inside other text would garble the output, not protect anything.
-_MIN_EMBEDDED_SECRET = 8
 
 
 def is_secret_variable(name: str, catalog: Catalog) -> bool:
@@ -56,7 +53,7 @@ def known_secrets(registry: EffectiveRegistry, context: ResolutionContext) -> se
 
 def scrub(records: list[ProvenanceRecord], secrets: set[str]) -> list[ProvenanceRecord]:
     """`records` with every known secret in a value redacted."""
-    embedded = [s for s in secrets if len(s.strip()) >= _MIN_EMBEDDED_SECRET]
+    embedded = list(secrets)  # redact_text leaves very short ones alone inside longer text
 
     def clean(value: Any) -> Any:
         if isinstance(value, str):

@@ -83,6 +83,8 @@ def _within(path: str, prefix: str) -> bool:
 
 
 class Tracer:
+    """What every record of one explanation needs, and where the config or a variable set a value."""
+
     def __init__(self, registry: EffectiveRegistry, context: ResolutionContext) -> None:
         self.registry = registry
         self.context = context

@@ -16,15 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ..composition.environment import build_environment, config_env_vars
 from ..composition.substitution import substitute
 from ..errors import ConfigError
 from ..outputs.redact import redact_text
 from ..paths import Locations
-from ..pipeline import ComposedConfig, locate_active, locate_problems, read_config, resolve_at
-from ..providers.catalog import Catalog, load_catalog
+from ..pipeline import ComposedConfig, effective_environment, locate_active, locate_problems, read_config, resolve_at
+from ..providers.catalog import load_catalog
 from ..schema.validate import schema_problems
-from ..sources.dotenv_file import read_dotenv
 from .config_file import check_unchanged, edited_text, include_problems, write_config
 from .store import plan_store, write_store
 from .xiaomi import AUTH_CHOICES, XIAOMI, ApiKeyChoice, ConfigPlan, plan_config
@@ -94,7 +92,7 @@ def onboard(
     locations = locate_active(environ, cwd=cwd, home=home, config_path=config_path, agent_dir=agent_dir)
     catalog = load_catalog()
     composed = read_config(locations, environ)
-    _validate(composed, locations, environ, catalog)
+    _validate(composed, locations, environ)
     plan = plan_config(composed.value, choice, catalog)
     text = _edited_config(composed, plan, locations, environ)
     original = composed.root.text if composed.root is not None else None
@@ -133,17 +131,10 @@ def onboard_xiaomi(
     return onboard(XIAOMI.name, api_key, config_path=config_path, agent_dir=agent_dir, env=env, home=home, cwd=cwd)
 
 
-def _validate(composed: ComposedConfig, locations: Locations, environ: Mapping[str, str], catalog: Catalog) -> None:
+def _validate(composed: ComposedConfig, locations: Locations, environ: Mapping[str, str]) -> None:
     """Schema problems of the config as it stands. A `${VAR}` that is not set is not one of them:
     the onboarding does not depend on the environment it runs in (`show` reports missing variables)."""
-    environment = build_environment(
-        environ,
-        read_dotenv(locations.workspace_dotenv),
-        read_dotenv(locations.global_dotenv),
-        config_env_vars(composed.value.get("env")),
-        str(locations.config_file),
-        catalog,
-    )
+    environment = effective_environment(locations, environ, composed)
     config = substitute(composed.value, environment.get).value  # unset variables stay as written
     problems = schema_problems(config)
     if problems:

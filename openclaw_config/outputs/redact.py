@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 _MIN_SHOWN_LENGTH = 12  # below this, even four characters would give away too much
+# Below this length a secret is only redacted where it is a whole value: replacing every occurrence
+# of a one- or two-letter key inside other text would garble the output, not protect anything.
+MIN_EMBEDDED_SECRET = 8
 
 
 def redact(secret: str) -> str:
@@ -14,7 +17,7 @@ def redact(secret: str) -> str:
 
 
 def redact_text(text: str, secrets: list[str]) -> str:
-    """`text` with every occurrence of each secret replaced by its redacted form."""
-    for secret in sorted({s for s in secrets if s and s.strip()}, key=len, reverse=True):
+    """`text` with every occurrence of each secret (of at least 8 characters) redacted."""
+    for secret in sorted({s for s in secrets if len(s.strip()) >= MIN_EMBEDDED_SECRET}, key=len, reverse=True):
         text = text.replace(secret, redact(secret))
     return text

@@ -95,7 +95,7 @@ def _provider(
         api=block.get("api"),
         credential=_credential(pid, block.get("apiKey"), origin, key, env, warnings),
         origin=origin,
-        raw=block,
+        block=block,
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..composition.defaults import with_model_defaults
+from ..composition.defaults import with_model_defaults, with_provider_defaults
 from ..composition.environment import EnvOrigin
 from ..errors import ConfigWarning
 from ..outputs.redact import redact
@@ -98,16 +98,20 @@ class Provider:
     api: str | None
     credential: Credential | None
     origin: ProviderOrigin
-    raw: Mapping[str, Any] = field(repr=False)  # the block as written to models.json
+    block: Mapping[str, Any] = field(repr=False)  # as merged; its models may still lack their defaults
+
+    @cached_property
+    def raw(self) -> Mapping[str, Any]:
+        """The block as written to models.json: its models with their defaults (SPEC 7), filled in
+        on first use; a provider kept from an old models.json is written back as it was."""
+        return self.block if self.origin == "models.json" else with_provider_defaults(self.block)
 
     @cached_property
     def models(self) -> tuple[Model, ...]:
         """Its models, made on first use: a runtime often needs a few of thousands configured."""
-        # The pipeline gave the config's own providers their model defaults; the others (implicit,
-        # kept from an old models.json) may lack some, so these get them here.
-        apply_defaults = self.origin != "config"
+        kept = self.origin == "models.json"  # `raw` has no defaults filled in: the models get them
         entries = self.raw.get("models") or ()
-        return tuple(Model.from_raw(self.id, m, apply_defaults=apply_defaults) for m in entries if isinstance(m, dict))
+        return tuple(Model.from_raw(self.id, m, apply_defaults=kept) for m in entries if isinstance(m, dict))
 
 
 @dataclass(frozen=True)
