@@ -118,4 +118,3 @@ def _peak_kib(command: Command) -> float:
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     return float(done.stdout.strip())
-

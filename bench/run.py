@@ -17,17 +17,20 @@ import os
 import platform
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import Case, generate  # noqa: E402
-from measure import Command, Stats, memory_tool, peak_memory, time_calls, time_process  # noqa: E402
+from generate import Case, generate
+from measure import Command, Stats, memory_tool, peak_memory, time_calls, time_process
 
-from openclaw_config import Resolver, resolve  # noqa: E402
+from openclaw_config import Resolver, resolve
+from openclaw_config.resolver import SETTLE_SECONDS
 
 REFERENCE_SEED_MS = 3.6  # OpenClaw 2026.2.9 on Node 22, in-process load + registry, seed config
 REFERENCE_PEAK_MIB = 343  # its `models status --json` on the 0.79 MB config
@@ -38,19 +41,23 @@ def measure_in_process(cases: dict[str, Case], runs: int) -> dict[str, Stats]:
     found: dict[str, Stats] = {}
     for name, case_runs in (("seed", runs * 20), ("big", runs), ("tree", runs), ("big10", max(3, runs // 3))):
         case = cases[name]
-        env, cwd = case.env, case.cwd
-        found[f"resolve {name}"] = time_calls(lambda: resolve(env=env, cwd=cwd), case_runs)
+        found[f"resolve {name}"] = time_calls(partial(resolve, env=case.env, cwd=case.cwd), case_runs)
     for name in ("big", "big10"):
         # The floor: the same data as plain JSON, laid out as the config is (indented), parsed by the stdlib.
         value = resolve(env=cases[name].env, cwd=cases[name].cwd).config
         text = json.dumps(value, indent=2)
-        found[f"json.loads floor {name}"] = time_calls(lambda: json.loads(text), runs if name == "big" else 5)
+        found[f"json.loads floor {name}"] = time_calls(
+            partial(json.loads, text), runs if name == "big" else max(3, runs // 3)
+        )
     for name in ("seed", "big", "tree"):
         found[f"cached {name}"] = time_calls(_cached(cases[name]), runs, batch=1000, unit="us")
     return found
 
 
 def _cached(case: Case) -> Callable[[], object]:
+    # Files modified less than SETTLE_SECONDS ago are read once more after that: wait that out first.
+    newest = max(max(p.stat().st_mtime, p.stat().st_ctime) for p in case.root.rglob("*") if p.is_file())
+    time.sleep(max(0.0, newest + SETTLE_SECONDS - time.time()))
     resolver = Resolver(env=case.env, cwd=case.cwd)
     first = resolver.resolve()
 
@@ -79,12 +86,11 @@ def measure_processes(cases: dict[str, Case], runs: int) -> dict[str, Stats]:
     for name in ("seed", "big"):
         case = cases[name]
         agent_dir = case.root / "write-agent"  # not the case's own: the show runs must not find a models.json
-        target = agent_dir / "models.json"
         write = Command(
             cli(case, "models-json", "--write", "--agent-dir", str(agent_dir)).args,
             _child_env(case),
             case.cwd,
-            before_each=lambda target=target: target.unlink(missing_ok=True),
+            before_each=partial(Path.unlink, agent_dir / "models.json", missing_ok=True),  # so that each run writes
         )
         found[f"models-json --write {name}"] = time_process(write, runs)
     return found
@@ -113,6 +119,7 @@ def targets(m: dict[str, Stats]) -> list[Target]:
         return m[name].median
 
     json_floor = med("json.loads floor big")
+    floor_growth = med("json.loads floor big10") / json_floor  # context for the 10x row
     seed_limit = min(1.0, REFERENCE_SEED_MS / 3)
     return [
         Target("fresh in-process resolve, seed config", med("resolve seed"), seed_limit, "ms",
@@ -129,7 +136,7 @@ def targets(m: dict[str, Stats]) -> list[Target]:
         Target("peak memory of show --json, 0.79 MB config", med("show --json big peak"), REFERENCE_PEAK_MIB / 3,
                "MiB", f"<= 1/3 of {REFERENCE_PEAK_MIB} MiB"),
         Target("10x the providers (fresh in-process resolve)", med("resolve big10") / med("resolve big"), 12, "x",
-               f"<= 12x the 1x run ({med('resolve big'):.2f} ms)"),
+               f"<= 12x the 1x run ({med('resolve big'):.2f} ms); the json floor grew {floor_growth:.1f}x"),
     ]  # fmt: skip
 
 

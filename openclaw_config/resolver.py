@@ -1,7 +1,8 @@
 """`Resolver`: a long-lived resolver for agent runtimes that ask for the registry on every turn.
 
 `resolve()` gives back the previous result itself (the same registry object, or the same problems
-again) while nothing it depends on has changed, and resolves again otherwise. It depends on:
+again) while nothing it depends on has changed, and resolves again otherwise; when that gives an
+equal registry (a file was saved unchanged), the previous object is kept. It depends on:
 
 - every file the resolution read or looked for: the config and each included file, both `.env`
   files, the auth profile store and the existing `models.json`, each compared by its `os.stat`
@@ -68,8 +69,9 @@ class Resolver:
 
     The arguments are those of `resolve()`, fixed when the resolver is made: without `env`, a copy
     of `os.environ` taken now (later changes to `os.environ` are not seen: pass `env=` to
-    `resolve()` for that); without `cwd`, the current directory now. Safe to share between threads:
-    one resolves while the others wait for its result.
+    `resolve()` for that); without `cwd`, the current directory now. `clock` (seconds, as
+    `time.time`) takes the place of `now`. Safe to share between threads: one resolves while the
+    others wait for its result.
     """
 
     def __init__(
@@ -114,19 +116,24 @@ class Resolver:
         locations = locate_active(
             env, cwd=self._cwd, home=self._home, config_path=self._config_path, agent_dir=self._agent_dir
         )
-        known = [*_fixed_inputs(locations), *(previous.stamps if previous and previous.env == env else ())]
-        # Stamps taken before reading: a file that changes while it is read then differs next time.
-        before = {path: stamp(path) for path in known}
+        # Stamps taken before reading, of every file known to matter: one that changes while it is
+        # being read then differs next time.
+        before = {path: stamp(path) for path in (*_fixed_inputs(locations), *(previous.stamps if previous else ()))}
         now = self._clock()
-        result: EffectiveRegistry | ConfigError
         with recording_reads() as config_files:
-            try:
-                result = resolve_at(locations, env, now_ms=now * 1000)
-            except ConfigError as error:  # kept too: asked again unchanged, it fails the same way
-                result = ConfigError(error.problems)  # without the traceback, which holds on to the frames
+            result = _outcome(locations, env, now)
+        if previous is not None and result == previous.result:
+            result = previous.result  # read again to the same effect (a file touched, not changed)
         inputs = dict.fromkeys([*_fixed_inputs(locations), *config_files])
         stamps = {path: before[path] if path in before else stamp(path) for path in inputs}
         return _Entry(env, stamps, result, _next_token_expiry(locations, now), _recheck_time(stamps.values(), now))
+
+
+def _outcome(locations: Locations, env: Mapping[str, str], now: float) -> EffectiveRegistry | ConfigError:
+    try:
+        return resolve_at(locations, env, now_ms=now * 1000)
+    except ConfigError as error:  # kept too: asked again unchanged, it fails the same way
+        return ConfigError(error.problems)  # without the traceback, which holds on to the frames
 
 
 def _fixed_inputs(locations: Locations) -> tuple[Path, ...]:
@@ -141,7 +148,7 @@ def _fixed_inputs(locations: Locations) -> tuple[Path, ...]:
 
 
 def _next_token_expiry(locations: Locations, now: float) -> float:
-    """When the next token profile still in use expires (ms), after which it no longer counts."""
+    """When the next token profile expires (ms since the epoch): from then on it no longer counts."""
     store = read_auth_store(locations.auth_store)
     future = [
         p.expires
