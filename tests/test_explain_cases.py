@@ -226,9 +226,17 @@ def test_implicit_injection_points_into_the_catalog(tmp_path: Path) -> None:
     (injected,) = records["models.providers.xiaomi"]["origins"]
     assert injected["kind"] == "catalog" and "injected because XIAOMI_API_KEY is set" in injected["rule"]
     (origin,) = records["models.providers.xiaomi.baseUrl"]["origins"]
-    assert at(origin) == where(CATALOG_FILE, '"baseUrl"', after='"xiaomi"')
+    assert at(origin) == where(_catalog_of(origin), '"baseUrl"', after='"xiaomi"')
     (origin,) = records["models.providers.xiaomi.models.0.contextWindow"]["origins"]
-    assert at(origin) == where(CATALOG_FILE, '"contextWindow"', after='"xiaomi"')
+    assert at(origin) == where(_catalog_of(origin), '"contextWindow"', after='"xiaomi"')
+
+
+def _catalog_of(origin: dict[str, Any]) -> Path:
+    """The catalog file the CLI read: this checkout's, or the installed package's copy of it."""
+    used = Path(origin["file"])
+    assert used.parts[-3:] == CATALOG_FILE.parts[-3:]
+    assert used.read_bytes() == CATALOG_FILE.read_bytes()
+    return used
 
 
 def test_an_explicit_field_and_model_override_the_implicit_ones(tmp_path: Path) -> None:
