@@ -23,6 +23,7 @@ from .schema.kinds import DocumentKind, kind_of
 from .schema.validate import schema_problems
 from .sources.json5_file import ParsedFile, read_text
 
+CONFIG_NAME = "openclaw.json"
 _WHAT = {"config": "config file", "auth-profiles": "auth profile store", "models-json": "models.json"}
 
 
@@ -47,6 +48,7 @@ def validate_files(paths: Iterable[Path | str], kind: DocumentKind | None = None
     a fragment such as `models.json5` is not a whole config (a pre-commit run names both).
     """
     checks = [check_file(Path(p), kind) for p in paths]
+    checks += _including_configs(checks, kind)
     covered = frozenset().union(*(check.included for check in checks))
     problems: dict[tuple[str | None, int | None, int | None, str], Problem] = {}
     for check in checks:
@@ -54,6 +56,42 @@ def validate_files(paths: Iterable[Path | str], kind: DocumentKind | None = None
             for problem in check.problems:
                 problems.setdefault((problem.file, problem.line, problem.column, problem.message), problem)
     return list(problems.values())
+
+
+def _including_configs(checks: list[FileCheck], kind: DocumentKind | None) -> list[FileCheck]:
+    """Checks of the `openclaw.json` files above a lone fragment that include it.
+
+    A commit that changes only `providers/local.json5` names only that file; it is no whole config,
+    so it is checked through the config that includes it, found in its folder or the ones above.
+    """
+    named = {os.path.realpath(c.path) for c in checks}
+    covered = frozenset().union(*(c.included for c in checks))
+    found: dict[str, FileCheck] = {}
+    for check in checks:
+        fragment = os.path.realpath(check.path)
+        if not check.problems or fragment in covered or check.path.name == CONFIG_NAME:
+            continue
+        if (kind or kind_of(check.path)) != "config":
+            continue
+        for config in _configs_above(check.path):
+            real = os.path.realpath(config)
+            if real in named or real in found:
+                continue
+            candidate = _check_config(config)
+            if fragment in candidate.included:
+                found[real] = candidate
+    return list(found.values())
+
+
+def _configs_above(path: Path, levels: int = 10) -> list[Path]:
+    """`openclaw.json` files in the folders holding `path`, nearest first, up to a repository root."""
+    found = []
+    for folder in list(path.resolve().parents)[:levels]:
+        if (folder / CONFIG_NAME).is_file():
+            found.append(folder / CONFIG_NAME)
+        if (folder / ".git").exists():
+            break
+    return found
 
 
 def validate_active_config(environ: Mapping[str, str]) -> tuple[Path, list[Problem]]:
