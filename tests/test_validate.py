@@ -132,9 +132,12 @@ def test_a_fragment_named_with_its_config_is_checked_through_it(tmp_path: Path) 
     (tmp_path / "models.json5").write_text("{ mode: 'merge', providers: {} }")
     both = run_validate("openclaw.json", "models.json5", cwd=tmp_path)
     assert (both.returncode, both.stdout) == (0, "")
-    alone = run_validate("models.json5", cwd=tmp_path)  # on its own it is no config
-    assert alone.returncode == 1
-    assert alone.stdout.startswith("models.json5:1:3: error: mode: unknown key 'mode' at the root")
+    alone = run_validate("models.json5", cwd=tmp_path)  # found through the openclaw.json beside it
+    assert (alone.returncode, alone.stdout) == (0, "")
+    (tmp_path / "openclaw.json").write_text("{}")  # now nothing includes it: on its own it is no config
+    orphan = run_validate("models.json5", cwd=tmp_path)
+    assert orphan.returncode == 1
+    assert orphan.stdout.startswith("models.json5:1:3: error: mode: unknown key 'mode' at the root")
 
 
 def test_includes_are_confined_to_the_folder_of_the_named_file(tmp_path: Path) -> None:
