@@ -1,7 +1,8 @@
 """Timing helpers for the benchmark: repeated runs summarised as median, min and max.
 
 In-process timings run `gc.collect()` before each run (never during it), for the work measured and
-for its floor alike, so that garbage left by one run is not charged to the next. Whole-process
+for its floor alike, so that garbage left by one run is not charged to the next (run.py also runs
+the json.loads floor under the same cycle-collector pause as a resolution). Whole-process
 timings measure wall time around `subprocess.run`; peak memory comes from separate runs under
 `/usr/bin/time -v`, or, without it, from a small Python parent reading its children's `ru_maxrss`.
 """

@@ -71,13 +71,35 @@ def _walk(
         children = enumerate(value)
     else:
         return value
-    changed = {}
-    for key, child in children:
-        if isinstance(child, dict | list):
-            expanded = _walk(child, (*path, key), (*in_file, key), file, chain, ctx)
-            if expanded is not child:
-                changed[key] = expanded
+    # Paths are built only on the way to an `$include`; the other subtrees (most of a large file
+    # that has one) are only read. A subtree that holds one always comes back changed.
+    changed = {
+        key: _walk(child, (*path, key), (*in_file, key), file, chain, ctx)
+        for key, child in children
+        if _holds_include(child)
+    }
     return with_children(value, changed)
+
+
+def _holds_include(node: Any) -> bool:
+    """Whether `node` or any object below it has an `$include` key (stops at the first).
+
+    The values come from the JSON5 parser, so exact type tests suffice (and are faster).
+    """
+    if type(node) is dict:
+        if INCLUDE_KEY in node:
+            return True
+        children: Iterable[Any] = node.values()
+    elif type(node) is list:
+        children = node
+    else:
+        return False
+    for child in children:  # a loop, not any(): this runs for every node of the file
+        if type(child) is not dict and type(child) is not list:
+            continue
+        if _holds_include(child):
+            return True
+    return False
 
 
 def _expand(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from .redact import redact, redact_text
 
 if TYPE_CHECKING:
-    from ..registry.model import Credential, EffectiveRegistry, Model, Provider
+    from ..registry.model import Credential, EffectiveRegistry, Provider
 
 
 def _credential_dict(credential: Credential | None, reveal: bool) -> dict[str, Any] | None:
@@ -24,19 +24,11 @@ def _credential_dict(credential: Credential | None, reveal: bool) -> dict[str, A
     return data
 
 
-def _model_dict(model: Model) -> dict[str, Any]:
-    return {
-        "ref": model.ref, "id": model.id, "name": model.name, "api": model.api,
-        "contextWindow": model.context_window, "maxTokens": model.max_tokens,
-        "input": list(model.input), "reasoning": model.reasoning, "cost": dict(model.cost),
-    }  # fmt: skip
-
-
 def _provider_dict(provider: Provider, reveal: bool) -> dict[str, Any]:
     return {
         "origin": provider.origin, "baseUrl": provider.base_url, "api": provider.api,
         "credential": _credential_dict(provider.credential, reveal),
-        "models": [_model_dict(m) for m in provider.models],
+        "models": provider.models_json(),
     }  # fmt: skip
 
 

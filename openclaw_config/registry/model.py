@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
@@ -74,21 +74,33 @@ class Model:
         return f"{self.provider}/{self.id}"
 
     @classmethod
-    def from_raw(cls, provider: str, raw: Mapping[str, Any], *, apply_defaults: bool) -> Model:
-        """The model an entry of a provider's `models` describes (`apply_defaults`: it may lack some)."""
-        full = with_model_defaults(raw) if apply_defaults else raw
+    def from_entry(cls, provider: str, entry: Mapping[str, Any], *, raw: Mapping[str, Any]) -> Model:
+        """The model an entry of a provider's `models` describes, every default filled in (SPEC 7);
+        `raw` is the entry as the provider block holds it."""
+        shown = model_json(provider, entry)
         return cls(
             provider=provider,
-            id=str(full.get("id", "")),
-            name=str(full.get("name", full.get("id", ""))),
-            api=full.get("api"),
-            reasoning=bool(full["reasoning"]),
-            input=tuple(full["input"]),
-            cost=full["cost"],
-            context_window=full["contextWindow"],
-            max_tokens=full["maxTokens"],
+            id=shown["id"],
+            name=shown["name"],
+            api=shown["api"],
+            reasoning=shown["reasoning"],
+            input=tuple(shown["input"]),
+            cost=shown["cost"],
+            context_window=shown["contextWindow"],
+            max_tokens=shown["maxTokens"],
             raw=raw,
         )
+
+
+def model_json(provider: str, entry: Mapping[str, Any]) -> dict[str, Any]:
+    """A model as `show --json` and `to_dict()` print it: the one definition of that shape (`Model`
+    is made from it too). `entry` is its entry in the provider block with every default filled in."""
+    model_id = str(entry.get("id", ""))
+    return {
+        "ref": f"{provider}/{model_id}", "id": model_id, "name": str(entry.get("name", model_id)),
+        "api": entry.get("api"), "contextWindow": entry["contextWindow"], "maxTokens": entry["maxTokens"],
+        "input": list(entry["input"]), "reasoning": bool(entry["reasoning"]), "cost": dict(entry["cost"]),
+    }  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -109,9 +121,19 @@ class Provider:
     @cached_property
     def models(self) -> tuple[Model, ...]:
         """Its models, made on first use: a runtime often needs a few of thousands configured."""
-        kept = self.origin == "models.json"  # `raw` has no defaults filled in: the models get them
-        entries = self.raw.get("models") or ()
-        return tuple(Model.from_raw(self.id, m, apply_defaults=kept) for m in entries if isinstance(m, dict))
+        return tuple(Model.from_entry(self.id, full, raw=entry) for entry, full in self._model_entries())
+
+    def models_json(self) -> list[dict[str, Any]]:
+        """Its models as `model_json` shapes them, made straight from the block: printing thousands
+        of models does not build a `Model` for each."""
+        return [model_json(self.id, full) for _, full in self._model_entries()]
+
+    def _model_entries(self) -> Iterator[tuple[Mapping[str, Any], Mapping[str, Any]]]:
+        """Each model entry as `raw` holds it, and the same with every default filled in."""
+        kept = self.origin == "models.json"  # `raw` is the old file as it was: no defaults filled in
+        for entry in self.raw.get("models") or ():
+            if isinstance(entry, dict):
+                yield entry, with_model_defaults(entry) if kept else entry
 
 
 @dataclass(frozen=True)
