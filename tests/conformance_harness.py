@@ -20,6 +20,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from layout import UserLayout
+
 CASES_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "conformance"
 STATUS_KEYS = ("defaultModel", "resolvedDefault", "fallbacks", "aliases")
 PLACEHOLDER = "@CASE@"
@@ -56,19 +58,11 @@ class Case:
 
 
 @dataclass(frozen=True)
-class PreparedCase:
+class PreparedCase(UserLayout):
     """A case copied to a scratch folder, ready to run: its root and the environment of a run."""
 
     root: Path
     case_env: dict[str, str]
-
-    @property
-    def home(self) -> Path:
-        return self.root / "home"
-
-    @property
-    def cwd(self) -> Path:
-        return self.root / "cwd"
 
     def process_env(self) -> dict[str, str]:
         """What a run sees: PATH (and PYTHONPATH when set), HOME, then the case's own variables."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from layout import UserLayout
 
 from openclaw_config import ConfigError, EffectiveRegistry, resolve
 
@@ -25,29 +26,9 @@ LOCAL_PROVIDER: dict[str, Any] = {
 
 
 @dataclass
-class World:
+class World(UserLayout):
     root: Path
     env: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def home(self) -> Path:
-        return self.root / "home"
-
-    @property
-    def cwd(self) -> Path:
-        return self.root / "cwd"
-
-    @property
-    def state_dir(self) -> Path:
-        return self.home / ".openclaw"
-
-    @property
-    def config_file(self) -> Path:
-        return self.state_dir / "openclaw.json"
-
-    @property
-    def agent_dir(self) -> Path:
-        return self.state_dir / "agents" / "main" / "agent"
 
     def write(self, path: Path, content: str | bytes | dict[str, Any] | list[Any]) -> Path:
         """Write `content` (text, bytes, or a value written as JSON) to `path`, creating its folder."""
