@@ -1,8 +1,7 @@
 """Timing helpers for the benchmark: repeated runs summarised as median, min and max.
 
 In-process timings run `gc.collect()` before each run (never during it), for the work measured and
-for its floor alike, so that garbage left by one run is not charged to the next (run.py also runs
-the json.loads floor under the same cycle-collector pause as a resolution). Whole-process
+for its floor alike, so that garbage left by one run is not charged to the next. Whole-process
 timings measure wall time around `subprocess.run`; peak memory comes from separate runs under
 `/usr/bin/time -v`, or, without it, from a small Python parent reading its children's `ru_maxrss`.
 """
@@ -49,17 +48,28 @@ class Stats:
 
 
 def time_calls(work: Callable[[], object], runs: int, *, batch: int = 1, unit: str = "ms") -> Stats:
-    """`work()` timed `runs` times; with `batch`, each run is `batch` calls and counts their mean."""
+    """`work()` timed `runs` times; with `batch`, each run is `batch` calls and counts their mean.
+
+    Results are kept until the clock has stopped: freeing what a call returned is not the call's
+    cost (a runtime keeps its registry, and frees it later, when it has a new one).
+    """
     scale = {"ms": 1e3, "us": 1e6}[unit]
     work()  # warm-up: first-call costs (imports, compiled validator) are not what is measured
     values = []
     for _ in range(runs):
         gc.collect()
         start = time.perf_counter()
-        for _ in range(batch):
-            work()
+        results = [work() for _ in range(batch)]
         values.append((time.perf_counter() - start) / batch * scale)
+        del results
     return Stats.of(values, unit)
+
+
+def time_first_calls(args: Sequence[str], runs: int) -> Stats:
+    """`runs` fresh processes that each time one call themselves and print its milliseconds
+    (`first_call.py`): for calls whose cost depends on what earlier calls left in memory."""
+    values = [float(subprocess.run(args, capture_output=True, text=True, check=True).stdout) for _ in range(runs)]
+    return Stats.of(values, "ms")
 
 
 @dataclass(frozen=True)

@@ -176,3 +176,17 @@ def test_module_exit_codes(world: World) -> None:
     error = run_module(world, "show")
     assert error.returncode == 1
     assert "Traceback" not in error.stderr and str(world.config_file) in error.stderr
+
+
+def test_module_output_arrives_whole_although_the_process_skips_clean_up(world: World) -> None:
+    # `python -m openclaw_config` ends with os._exit: what it printed (far more than a pipe holds)
+    # and the file it wrote must be complete all the same.
+    models = [{"id": f"m{j:02d}", "name": f"Model {j}"} for j in range(20)]
+    world.config({"models": {"providers": {f"gw-{i:03d}": {**LOCAL_PROVIDER, "models": models} for i in range(150)}}})
+    shown = run_module(world, "show", "--json")
+    assert shown.returncode == 0, shown.stderr
+    assert len(shown.stdout) > 200_000
+    assert sum(len(p["models"]) for p in json.loads(shown.stdout)["providers"].values()) == 150 * 20
+    written = run_module(world, "models-json", "--write")
+    assert written.returncode == 0 and "wrote" in written.stderr
+    assert (world.agent_dir / "models.json").read_text(encoding="utf-8") == written.stdout

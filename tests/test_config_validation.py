@@ -197,3 +197,34 @@ def test_type_errors_do_not_echo_the_value(world: World) -> None:
     [problem] = problems_of(world, with_model(contextWindow=canary))
     assert canary not in str(problem)
     assert "a string" in problem.message
+
+
+# --- checked one provider at a time (large configs): the same verdict as one whole check ----------
+
+MANY = {f"p{i}": provider() for i in range(5)}
+VERDICT_CASES: dict[str, dict[str, Any]] = {
+    "valid": {"models": {"mode": "merge", "providers": MANY}, "agents": {"defaults": {"model": {"primary": "p1/m1"}}}},
+    "bad field in one provider": {"models": {"providers": {**MANY, "p3": provider(api="smoke-signals")}}},
+    "unknown key in one model": {"models": {"providers": {**MANY, "p4": provider(models=[model(colour="red")])}}},
+    "provider not an object": {"models": {"providers": {**MANY, "p2": "nope"}}},
+    "bad mode beside valid providers": {"models": {"mode": "sometimes", "providers": MANY}},
+    "unknown key beside valid providers": {"models": {"providers": MANY, "extra": 1}},
+    "bad section elsewhere": {"models": {"providers": MANY}, "agents": {"defaults": {"model": 7}}},
+    "providers not an object": {"models": {"providers": ["p1"]}},
+}
+
+
+@pytest.mark.parametrize("config", VERDICT_CASES.values(), ids=VERDICT_CASES.keys())
+def test_the_provider_by_provider_check_agrees_with_the_whole_check(config: dict[str, Any]) -> None:
+    from openclaw_config.schema.compiled import config_validator, provider_validator
+    from openclaw_config.schema.validate import _valid_provider_by_provider, schema_problems
+
+    assert provider_validator() is not None  # the stored schema has the shape the cut relies on
+    whole = config_validator().isinstance_python(config)
+    assert _valid_provider_by_provider(config) == whole
+    assert (schema_problems(config) == []) == whole
+
+
+def test_problems_found_provider_by_provider_are_reported_by_the_whole_check(world: World) -> None:
+    config = {"models": {"providers": {**MANY, "p3": provider(api="smoke-signals", bogus=1)}}}
+    assert paths_of(problems_of(world, config)) == {"models.providers.p3.api", "models.providers.p3.bogus"}

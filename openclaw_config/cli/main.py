@@ -7,10 +7,12 @@ is the table of them. Modules are imported only when their command runs, to keep
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from ..errors import ConfigError
 from ..gc_pause import cycle_collection_paused
@@ -85,3 +87,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours must still not dump a traceback on the user
         print(f"internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
         return 1
+
+
+def run_and_exit() -> NoReturn:
+    """The `openclaw-config` program: `main()`, then exit at once with its status.
+
+    The interpreter's clean-up at exit frees every object one by one (the registry of a large config
+    is most of a million) and ends with a full cycle collection: 10 ms of a 0.79 MB `show --json`,
+    for memory the operating system takes back anyway. Every file this package writes is closed
+    (and synced) before that point, so only the standard streams need flushing first.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(BrokenPipeError, ValueError):  # the reader went away, or it was closed
+            stream.flush()
+    os._exit(code)

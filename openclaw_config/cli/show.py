@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
+from ..outputs.json_text import json_text
 from ..pipeline import resolve
 from .main import add_location_options
 
@@ -39,21 +39,12 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(render_explanation(registry, args.explain or None, as_json=args.json))
     elif args.json:
         indent = args.indent if args.indent is not None else (2 if sys.stdout.isatty() else None)
-        print(to_json(registry.to_dict(reveal=args.reveal), indent))
+        print(json_text(registry.to_dict(reveal=args.reveal), indent=indent))
     else:
         from ..outputs.render import render_text
 
         sys.stdout.write(render_text(registry, reveal=args.reveal))
     return 0
-
-
-def to_json(data: object, indent: int | None) -> str:
-    """`data` as JSON, indented by `indent` spaces, or compact when it is None."""
-    if indent is None:
-        # One-shot and unindented: the stdlib's C encoder (indenting, or `json.dump`, runs its
-        # pure-Python one, several times slower on a large registry).
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def _indent(text: str) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, Problem
+from ..outputs.json_text import json_text
 from .records import ProvenanceRecord, Shorten
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def render_explanation(registry: EffectiveRegistry, path: str | None, *, as_json
             ]
         )
     if as_json:
-        return json.dumps(explanation_to_dict(registry, path, records), indent=2, ensure_ascii=False) + "\n"
+        return json_text(explanation_to_dict(registry, path, records), indent=2) + "\n"
     return explanation_text(registry, records)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import ConfigError, Problem
 from ..outputs.atomic import backup, write_atomic
+from ..outputs.json_text import json_text
 from ..outputs.redact import redact
 
 
@@ -44,7 +45,7 @@ def plan_store(path: Path, profile_id: str, provider: str, key: str) -> StorePla
     description = f"profile {profile_id} (api_key, provider {provider}, key {redact(key)}): {verb}"
     if damage is not None:
         description += f"; the previous file {damage}, so a new store was started"
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    text = json_text(document, indent=2) + "\n"
     return StorePlan(path, text, exists, description, damage)
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from .atomic import backup, write_atomic
+from .json_text import json_text
 
 if TYPE_CHECKING:
     from ..registry.model import EffectiveRegistry
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 def render_models_json(document: dict[str, Any]) -> str:
     """The exact bytes OpenClaw writes: 2-space indentation and a trailing newline."""
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document, indent=2) + "\n"
 
 
 def write_models_json(registry: EffectiveRegistry) -> bool:

@@ -125,8 +125,9 @@ class Provider:
 
     def models_json(self) -> list[dict[str, Any]]:
         """Its models as `model_json` shapes them, made straight from the block: printing thousands
-        of models does not build a `Model` for each."""
-        return [model_json(self.id, full) for _, full in self._model_entries()]
+        of models neither builds a `Model` for each nor keeps a filled-in copy of the block (`raw`)."""
+        entries = self.block.get("models") or ()
+        return [model_json(self.id, with_model_defaults(e)) for e in entries if isinstance(e, dict)]
 
     def _model_entries(self) -> Iterator[tuple[Mapping[str, Any], Mapping[str, Any]]]:
         """Each model entry as `raw` holds it, and the same with every default filled in."""

@@ -54,11 +54,32 @@ def render_core_schema() -> str:
 
 
 @cache
-def config_validator() -> SchemaValidator:
+def _config_schema_and_validator() -> tuple[dict[str, Any], SchemaValidator]:
     try:
-        return SchemaValidator(json.loads(STORED_SCHEMA.read_text(encoding="utf-8")))
+        stored: dict[str, Any] = json.loads(STORED_SCHEMA.read_text(encoding="utf-8"))
+        return stored, SchemaValidator(stored)
     except Exception:  # stale or unreadable stored schema: fall back to the source of truth
-        return SchemaValidator(generate_core_schema())
+        generated = generate_core_schema()
+        return generated, SchemaValidator(generated)
+
+
+def config_validator() -> SchemaValidator:
+    return _config_schema_and_validator()[1]
+
+
+@cache
+def provider_validator() -> SchemaValidator | None:
+    """A validator of one `models.providers` entry, cut out of the config's schema (so it cannot
+    disagree with it); None if the schema is not shaped as expected."""
+    schema = _config_schema_and_validator()[0]
+    try:
+        providers = schema["schema"]["fields"]["models"]["schema"]["fields"]["providers"]["schema"]
+        entry = providers["values_schema"]
+    except (KeyError, TypeError):
+        return None
+    if schema.get("type") != "definitions" or providers.get("type") != "dict":
+        return None
+    return SchemaValidator({"type": "definitions", "schema": entry, "definitions": schema["definitions"]})
 
 
 @cache

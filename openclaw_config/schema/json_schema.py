@@ -8,10 +8,10 @@ After changing a definition, regenerate them with:
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from ..outputs.json_text import json_text
 from .kinds import KINDS, SCHEMA_FILES, DocumentKind, root_type
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -28,7 +28,7 @@ def generate_json_schema(kind: DocumentKind = "config") -> dict[str, Any]:
 
 def render_json_schema(kind: DocumentKind = "config") -> str:
     """The exact text committed under `schemas/`: 2-space indentation and a trailing newline."""
-    return json.dumps(generate_json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+    return json_text(generate_json_schema(kind), indent=2) + "\n"
 
 
 def write_json_schemas(directory: Path | str) -> list[Path]:
