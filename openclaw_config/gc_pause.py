@@ -27,6 +27,10 @@ def cycle_collection_paused() -> Iterator[None]:
     in several threads leave it as the program had it.
     """
     was_enabled = gc.isenabled()
+    if was_enabled:
+        # The program's young garbage is collected now, the usual way (a scan of only its young
+        # objects, which the collector would soon make anyway): what is promoted at the end is ours.
+        gc.collect(1)
     gc.disable()
     try:
         yield
@@ -39,10 +43,10 @@ def cycle_collection_paused() -> Iterator[None]:
 def promote_to_oldest_generation() -> None:
     """Move every tracked object to the collector's oldest generation, without scanning any.
 
-    `freeze()` then `unfreeze()` does that in two list splices. The program's own young objects move
-    too: a garbage cycle among them waits for the next full collection, which still finds it. Skipped
-    when the program keeps objects frozen itself (as servers do before forking): `unfreeze()` would
-    release them.
+    `freeze()` then `unfreeze()` does that in two list splices. Whatever else is young moves too (the
+    pause collected the program's young objects first; other threads may have made some since): a
+    garbage cycle among those waits for a full collection, which still finds it. Skipped when the
+    program keeps objects frozen itself (as servers do before forking): `unfreeze()` would release them.
     """
     if gc.get_freeze_count() == 0:
         gc.freeze()

@@ -67,3 +67,17 @@ def test_objects_the_program_froze_stay_frozen(collector_on: None) -> None:
     assert gc.get_freeze_count() == count
     assert generation_of(frozen) is None  # still in the permanent generation
     assert generation_of(made) == 0  # left to the collector's usual course
+
+
+def test_the_programs_young_garbage_is_still_collected(collector_on: None, world: World) -> None:
+    # A cycle that became garbage just before a resolution must not be promoted out of the
+    # collector's reach: a loop of resolve() calls would otherwise pile such cycles up.
+    import weakref
+
+    world.config({"models": {"providers": {"local": LOCAL_PROVIDER}}})
+    cycle = Node()
+    cycle.self = cycle  # type: ignore[attr-defined]
+    alive = weakref.ref(cycle)
+    del cycle
+    world.resolve()
+    assert alive() is None
