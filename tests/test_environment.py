@@ -187,6 +187,18 @@ def test_reading_a_dotenv_file_does_not_import_all_of_python_dotenv(tmp_path: Pa
     assert done.stdout.splitlines() == ["{'A': '1', 'B': 'two words'}", "[]"]
 
 
+def test_once_python_dotenv_is_imported_its_own_parser_module_is_used() -> None:
+    import dotenv.parser
+
+    from openclaw_config.sources.dotenv_file import dotenv_parser
+
+    dotenv_parser.cache_clear()
+    try:
+        assert dotenv_parser() is dotenv.parser
+    finally:
+        dotenv_parser.cache_clear()
+
+
 def test_the_process_environment_is_never_modified(world: World) -> None:
     before = dict(os.environ)
     world.write(world.cwd / ".env", "WORKSPACE_ONLY=1\n")

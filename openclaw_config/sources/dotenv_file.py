@@ -66,7 +66,7 @@ def dotenv_parser() -> ModuleType:
     package = importlib.util.find_spec("dotenv") if "dotenv" not in sys.modules else None
     locations = package.submodule_search_locations if package is not None else None
     source = Path(locations[0], "parser.py") if locations else None
-    spec = importlib.util.spec_from_file_location("dotenv.parser", source) if source else None
+    spec = importlib.util.spec_from_file_location("dotenv.parser", source) if source and source.is_file() else None
     if spec is None or spec.loader is None:
         return importlib.import_module("dotenv.parser")
     module = importlib.util.module_from_spec(spec)
