@@ -62,9 +62,12 @@ class ConfigWarning:
     message: str
     file: str | None = None
     path: ConfigPath | None = None
+    line: int | None = None  # where in `file` it is written, when known
+    column: int | None = None
 
     def __str__(self) -> str:
-        where = ": ".join(p for p in (self.file, None if self.path is None else format_path(self.path)) if p)
+        place = self.file if self.file is None or self.line is None else f"{self.file}:{self.line}:{self.column or 1}"
+        where = ": ".join(p for p in (place, None if self.path is None else format_path(self.path)) if p)
         return f"{where}: {self.message}" if where else self.message
 
 

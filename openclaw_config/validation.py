@@ -101,7 +101,19 @@ def validate_active_config(environ: Mapping[str, str]) -> tuple[Path, list[Probl
         composed = read_config(locations, environ)
     except ConfigError as exc:
         return locations.config_file, list(exc.problems)
-    return locations.config_file, _located_schema_problems(composed, "config")
+    return locations.config_file, _located_schema_problems(composed, "config") or _registry_problems(environ)
+
+
+def _registry_problems(environ: Mapping[str, str]) -> list[Problem]:
+    """What OpenClaw's runtime would refuse in the models.json the active config produces. That
+    depends on the environment (a key variable fills a missing apiKey), so it is only checked for
+    the active config, and not when the config cannot be resolved here (a variable is missing)."""
+    from .pipeline import resolve
+
+    try:
+        return list(resolve(env=environ).registry_problems)
+    except ConfigError:
+        return []
 
 
 def check_file(path: Path, kind: DocumentKind | None = None) -> FileCheck:

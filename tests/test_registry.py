@@ -21,7 +21,10 @@ def configured(
     defaults: dict[str, Any] = {"models": {ref: {"alias": alias} for alias, ref in (aliases or {}).items()}}
     if model is not None:
         defaults["model"] = model
-    world.config({"models": {"providers": {"local": LOCAL_PROVIDER}}, "agents": {"defaults": defaults}})
+    # With an apiKey: OpenClaw's runtime refuses a models.json whose provider has models but no key
+    # (then it has no custom model at all: see test_runtime_registry.py).
+    local = {**LOCAL_PROVIDER, "apiKey": "sk-local-registry-test"}
+    world.config({"models": {"providers": {"local": local}}, "agents": {"defaults": defaults}})
     return world.resolve()
 
 

@@ -33,7 +33,7 @@ def _provider_dict(provider: Provider, reveal: bool) -> dict[str, Any]:
 
 
 def registry_to_dict(registry: EffectiveRegistry, *, reveal: bool = False) -> dict[str, Any]:
-    data = {
+    data: dict[str, Any] = {
         "configPath": str(registry.config_path),
         "agentDir": str(registry.agent_dir),
         "envSources": list(registry.env_sources),
@@ -43,6 +43,7 @@ def registry_to_dict(registry: EffectiveRegistry, *, reveal: bool = False) -> di
         "aliases": dict(registry.aliases),
         "providers": {pid: _provider_dict(p, reveal) for pid, p in registry.providers.items()},
         "warnings": [str(w) for w in registry.warnings],
+        "registryProblems": [p.to_dict() for p in registry.registry_problems],
     }
     if not reveal:
         data["warnings"] = [redact_text(w, secrets_of(registry)) for w in data["warnings"]]
@@ -72,6 +73,7 @@ def render_text(registry: EffectiveRegistry, *, reveal: bool = False) -> str:
         f"Aliases        {', '.join(f'{a} -> {r}' for a, r in registry.aliases.items()) or '(none)'}",
         f"Warnings       {'(none)' if not registry.warnings else ''}",
         *(f"  - {w}" for w in registry.warnings),
+        *_registry_problem_lines(registry),
     ]
     text = "\n".join(lines) + "\n"
     return text if reveal else redact_text(text, secrets_of(registry))
@@ -95,3 +97,11 @@ def _provider_lines(provider: Provider, reveal: bool) -> list[str]:
             f"input {'+'.join(m.input)}  reasoning {'yes' if m.reasoning else 'no'}"
         )
     return lines
+
+
+def _registry_problem_lines(registry: EffectiveRegistry) -> list[str]:
+    """What the runtime will refuse: said after everything else, and loudly."""
+    problems = registry.registry_problems
+    if not problems:
+        return []
+    return ["", "Registry problems (OpenClaw will not load models.json)", *(f"  - {p}" for p in problems)]

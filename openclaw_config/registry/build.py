@@ -58,18 +58,9 @@ def build_registry(
         input_files=input_files,
     )
     resolved = registry.resolve_ref(primary)
-    for label, name in [("primary model", primary), *(("fallback", f) for f in registry.fallbacks)]:
-        if name == DEFAULT_PRIMARY and "primary" not in model_choice:
-            continue
-        if registry.model(name) is None:
-            warnings.append(
-                ConfigWarning(
-                    f"{label} {name!r} names no model in the registry "
-                    "(fine only if it is one of OpenClaw's built-in models)",
-                    str(locations.config_file),
-                    ("agents", "defaults", "model"),
-                )
-            )
+    from ..runtime.unknown import unknown_model_warnings  # the built-in catalog is read only if needed
+
+    warnings += unknown_model_warnings(registry, context.composed if context is not None else None)
     from dataclasses import replace
 
     return replace(registry, resolved_default=resolved, warnings=tuple(warnings), _context=context)

@@ -21,8 +21,14 @@ if TYPE_CHECKING:
 
     from ..explain.context import ResolutionContext
     from ..explain.records import ProvenanceRecord
+    from ..runtime import RegistryProblem, RuntimeRegistry
+    from ..runtime.availability import ProviderAuth
 
 CredentialSource = Literal["env", "profile", "config", "models.json"]
+ModelSource = Literal["built-in", "config", "implicit", "models.json"]
+"""Where a runtime model comes from: pi-ai's built-in catalog (maybe re-pointed by a provider block),
+a provider of the config, a provider OpenClaw injects from its provider catalog, or a provider kept
+from the existing models.json."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,11 @@ class Credential:
 
 @dataclass(frozen=True)
 class Model:
+    """A model. From `registry.model()` and `registry.runtime_models()` it is the model as OpenClaw's
+    runtime holds it: `api` is in effect (its own or its provider's), `headers` are merged (provider,
+    model, `Authorization` of `authHeader`), `raw` is pi's model object. In `Provider.models` it is
+    the configured entry (`api` only its own; no base URL, headers or source)."""
+
     provider: str
     id: str
     name: str
@@ -68,10 +79,26 @@ class Model:
     context_window: int
     max_tokens: int
     raw: Mapping[str, Any] = field(repr=False)
+    base_url: str | None = None
+    headers: Mapping[str, str] = field(default_factory=dict, repr=False)  # may carry secrets
+    compat: Mapping[str, Any] | None = None
+    source: ModelSource = "config"
+    secret_headers: frozenset[str] = field(default=frozenset(), repr=False)  # headers holding a secret
 
     @property
     def ref(self) -> str:
         return f"{self.provider}/{self.id}"
+
+    def printable_headers(self) -> dict[str, str]:
+        """`headers` with every secret (an `Authorization` key, a value from the environment) redacted."""
+        return {name: _redacted_header(value) if name in self.secret_headers else value
+                for name, value in self.headers.items()}  # fmt: skip
+
+    def printable(self) -> dict[str, Any]:
+        """`raw` (pi's model object) with its secret headers redacted: what may be printed."""
+        if not self.secret_headers:
+            return dict(self.raw)
+        return {**self.raw, "headers": self.printable_headers()}
 
     @classmethod
     def from_entry(cls, provider: str, entry: Mapping[str, Any], *, raw: Mapping[str, Any]) -> Model:
@@ -90,6 +117,11 @@ class Model:
             max_tokens=shown["maxTokens"],
             raw=raw,
         )
+
+
+def _redacted_header(value: str) -> str:
+    scheme, space, token = value.partition(" ")
+    return f"{scheme} {redact(token)}" if space and scheme.lower() in ("bearer", "basic") else redact(value)
 
 
 def model_json(provider: str, entry: Mapping[str, Any]) -> dict[str, Any]:
@@ -165,7 +197,32 @@ class EffectiveRegistry:
         return self.locations.agent_dir
 
     def models(self) -> list[Model]:
+        """The configured models of every provider (what models.json holds), as configured."""
         return [m for p in self.providers.values() for m in p.models]
+
+    @cached_property
+    def runtime(self) -> RuntimeRegistry:
+        """The registry OpenClaw's runtime will have: pi's rules over `to_models_json()` and the
+        built-in catalog (parsed only when a built-in model is asked for)."""
+        from ..runtime import runtime_for
+
+        return runtime_for(self, self._context)
+
+    @property
+    def registry_problems(self) -> tuple[RegistryProblem, ...]:
+        """Why the runtime would refuse models.json (then every custom model is unavailable)."""
+        return self.runtime.problems
+
+    def runtime_models(self) -> tuple[Model, ...]:
+        """Every model the runtime will have (each with its `source`), in pi's order."""
+        return self.runtime.models()
+
+    @cached_property
+    def provider_auth(self) -> ProviderAuth:
+        """Whether each provider has auth, as OpenClaw's `models list` decides `available`."""
+        from ..runtime import provider_auth_for
+
+        return provider_auth_for(self, self._context)
 
     def resolve_ref(self, ref_or_alias: str) -> str:
         """The `provider/model` ref an alias, a ref or a bare model id stands for."""
@@ -176,6 +233,14 @@ class EffectiveRegistry:
         return text if "/" in text else f"anthropic/{text}"
 
     def model(self, ref_or_alias: str) -> Model | None:
+        """The model a ref or alias names, as the runtime will hold it: a custom model, or one of the
+        built-in catalog; None when the runtime has no such model (a custom model of a models.json
+        the runtime refuses included: see `registry_problems`)."""
+        provider_id, _, model_id = self.resolve_ref(ref_or_alias).partition("/")
+        return self.runtime.model(provider_id, model_id)
+
+    def configured_model(self, ref_or_alias: str) -> Model | None:
+        """The model a ref or alias names among the configured providers' models (no built-ins)."""
         provider_id, _, model_id = self.resolve_ref(ref_or_alias).partition("/")
         provider = self.providers.get(provider_id)
         return next((m for m in provider.models if m.id == model_id), None) if provider else None

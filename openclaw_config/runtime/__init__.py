@@ -1,0 +1,90 @@
+"""The runtime stage: the registry OpenClaw really runs on, built from the effective registry.
+
+    EffectiveRegistry (the models.json document) + pi-ai's built-in catalog -> RuntimeRegistry
+
+`registry.runtime`, `registry.model()`, `registry.runtime_models()` and `registry.registry_problems`
+are the public way in; this module only wires the pieces the effective registry holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from .problems import Locate, ProviderSource, RegistryProblem
+from .registry import RuntimeRegistry
+
+if TYPE_CHECKING:
+    from ..explain.context import ResolutionContext
+    from ..registry.model import EffectiveRegistry
+    from .availability import ProviderAuth
+
+__all__ = ["ProviderSource", "RegistryProblem", "RuntimeRegistry", "provider_auth_for", "runtime_for"]
+
+
+def runtime_for(registry: EffectiveRegistry, context: ResolutionContext | None) -> RuntimeRegistry:
+    """The runtime registry over the models.json OpenClaw will load for `registry`."""
+    from ..providers.catalog import load_catalog
+
+    document, sources = _document(registry, context)
+    catalog = context.catalog if context is not None else load_catalog()
+    return RuntimeRegistry(
+        document,
+        context.env.values if context is not None else {},
+        sources,
+        locate=_locator(registry, context),
+        key_variables=catalog.key_variables,
+    )
+
+
+def _document(
+    registry: EffectiveRegistry, context: ResolutionContext | None
+) -> tuple[Mapping[str, Any] | None, dict[str, ProviderSource]]:
+    """The document OpenClaw writes; with no provider at all it writes nothing, and the runtime
+    reads whatever models.json is already there (with `models.mode: "replace"`, say)."""
+    document = registry.to_models_json()
+    if document is not None:
+        origins = {pid: p.origin for pid, p in registry.providers.items()}
+        return document, {pid: _source(origin) for pid, origin in origins.items()}
+    existing = context.existing if context is not None else None
+    if existing is None or not existing.readable or not existing.providers:
+        return None, {}
+    return {"providers": existing.providers}, dict.fromkeys(existing.providers, "models.json")
+
+
+def _source(origin: str) -> ProviderSource:
+    return "models.json" if origin == "models.json" else "implicit" if origin == "implicit" else "config"
+
+
+def _locator(registry: EffectiveRegistry, context: ResolutionContext | None) -> Locate | None:
+    if context is None:
+        return None
+    from ..composition.source_map import locate_problem
+    from .problems import located_in_text
+
+    models_json = registry.locations.models_json
+
+    def locate(problem: RegistryProblem) -> RegistryProblem:
+        if problem.source == "config":
+            found = locate_problem(problem, context.composed)
+            return found if isinstance(found, RegistryProblem) else problem
+        if problem.source == "models.json":
+            try:
+                text = models_json.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return problem
+            return located_in_text(problem, str(models_json), text)
+        return problem  # injected from the provider catalog: not written anywhere by the user
+
+    return locate
+
+
+def provider_auth_for(registry: EffectiveRegistry, context: ResolutionContext | None) -> ProviderAuth:
+    """Whether each provider has auth, as `models list` says it (see `availability`)."""
+    from ..providers.catalog import load_catalog
+    from .availability import ProviderAuth
+    from .builtin import release_pins
+
+    if context is None:
+        return ProviderAuth(registry.config, lambda _name: None, (), load_catalog(), release_pins())
+    return ProviderAuth(registry.config, context.env.get, context.store.profiles, context.catalog, release_pins())
