@@ -78,7 +78,8 @@ def difference(got: Any, want: Any, path: str = "$") -> str | None:
         return f"{path} has extra keys {extra}" if extra and path != "$" else None
     if isinstance(want, list) and isinstance(got, list):
         if len(got) != len(want):
-            return f"{path}: {len(got)} items, expected {len(want)}: {json.dumps(got)[:300]} vs {json.dumps(want)[:300]}"
+            counts = f"{len(got)} items, expected {len(want)}"
+            return f"{path}: {counts}: {json.dumps(got)[:300]} vs {json.dumps(want)[:300]}"
         for index, (g, w) in enumerate(zip(got, want, strict=True)):
             found = difference(g, w, f"{path}[{index}]")
             if found:
@@ -89,7 +90,9 @@ def difference(got: Any, want: Any, path: str = "$") -> str | None:
     return None
 
 
-def rebuilt(view: dict[str, Any], base_rows: list[dict[str, Any]], key: Callable[[dict[str, Any]], str]) -> dict[str, Any]:
+def rebuilt(
+    view: dict[str, Any], base_rows: list[dict[str, Any]], key: Callable[[dict[str, Any]], str]
+) -> dict[str, Any]:
     """The whole recorded document of a delta view, keyed: the baseline with the changes applied."""
     changed = {key(row): row for row in view["changed"]}
     absent = set(view["absent"])

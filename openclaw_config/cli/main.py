@@ -21,6 +21,7 @@ from ..gc_pause import cycle_collection_paused
 COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("show", "show the effective model registry and where it came from"),
     "models-json": ("models_json", "print (or --write) the models.json document"),
+    "list": ("list", "list the models OpenClaw's runtime will have (configured ones, or --all)"),
     "validate": ("validate", "check config files (or auth-profiles.json, models.json) and report every problem"),
     "schema": ("schema", "print the JSON Schema of the config, auth-profiles.json or models.json"),
     "onboard": ("onboard", "store a provider API key and make its model the default (--auth-choice xiaomi-api-key)"),
