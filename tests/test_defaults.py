@@ -70,7 +70,7 @@ def test_defaults_reach_models_json_and_the_registry(world: World) -> None:
                     "foo": {
                         "baseUrl": "http://x", "apiKey": "sk-foo-defaults-test", "api": "openai-completions",
                         "models": [{"id": "m1", "name": "M1", "contextWindow": 1000}],
-                    }  # fmt: skip
+                    }
                 }
             }
         }

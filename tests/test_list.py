@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +46,8 @@ def test_configured_entries_in_order_with_their_tags(world: World, cli: Any) -> 
                        "contextWindow": 200000, "local": False, "available": True,
                        "tags": ["default", "configured", "alias:Opus"], "missing": False}  # fmt: skip
     assert rows[2] == {"key": "nowhere/ghost", "name": "nowhere/ghost", "input": "-", "contextWindow": None,
-                       "local": None, "available": None, "tags": ["fallback#2", "missing"], "missing": True}  # fmt: skip
+                       "local": None, "available": None, "tags": ["fallback#2", "missing"],
+                       "missing": True}  # fmt: skip
     assert [r["available"] for r in rows[3:]] == [False, False]
 
 
@@ -95,8 +99,8 @@ def test_full_adds_the_runtime_model_and_the_registry_problems(world: World, cli
 
 
 def test_a_refused_models_json_says_so_and_lists_no_custom_model(world: World, cli: Any) -> None:
-    world.config({"agents": {"defaults": {"model": {"primary": "foo/m1"}}}, "models": {"providers": {
-        "foo": {"baseUrl": "http://x", "api": "openai-completions", "models": [{"id": "m1", "name": "M1"}]}}}})  # fmt: skip
+    foo = {"baseUrl": "http://x", "api": "openai-completions", "models": [{"id": "m1", "name": "M1"}]}
+    world.config({"agents": {"defaults": {"model": {"primary": "foo/m1"}}}, "models": {"providers": {"foo": foo}}})
     result = cli("list", "--json", "--full")
     document = json.loads(result.stdout)
     assert [r["key"] for r in document["models"]] == ["foo/m1"] and document["models"][0]["missing"] is True
@@ -150,3 +154,15 @@ def test_the_text_table(world: World, cli: Any) -> None:
 )  # fmt: skip
 def test_local_base_urls(url: str | None, local: bool) -> None:
     assert is_local(url) is local
+
+
+def test_the_team_example_as_the_readme_lists_it(tmp_path: Path) -> None:
+    team = Path(__file__).resolve().parents[1] / "fixtures" / "examples" / "team"
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "OPENCLAW_STATE_DIR": str(team)}
+    done = subprocess.run([sys.executable, "-m", "openclaw_config", "list"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0 and done.stderr == ""
+    assert [line.split() for line in done.stdout.splitlines()[1:]] == [
+        ["xiaomi/mimo-v2-flash", "text", "256k", "no", "yes", "default,configured,alias:Xiaomi"],
+        ["local/qwen3-coder", "text", "32k", "yes", "yes", "fallback#1,configured,alias:Local"],
+    ]

@@ -77,7 +77,8 @@ def test_model_overrides_patch_built_in_models_field_by_field(world: World) -> N
     assert model.name == "Mine" and model.context_window == base["contextWindow"]
     assert model.cost == {**base["cost"], "input": 1}
     assert model.headers == {**(base.get("headers") or {}), "X-A": "b"}
-    assert model.compat == {**(base.get("compat") or {}), "supportsStore": False, "openRouterRouting": {"only": ["azure"]}}
+    routing = {"openRouterRouting": {"only": ["azure"]}}
+    assert model.compat == {**(base.get("compat") or {}), "supportsStore": False, **routing}
 
 
 def test_a_custom_model_with_a_built_in_id_takes_its_place(world: World) -> None:
@@ -96,7 +97,8 @@ def test_custom_models_get_the_providers_api_url_and_headers_then_auth_header(wo
     world.env["GW_KEY"] = GW_KEY
     world.config({"models": {"providers": {"gw": _provider(
         authHeader=True, headers={"X-Org": "acme"},
-        models=[{"id": "m", "name": "M", "headers": {"X-Model": "m1"}}, {"id": "r", "name": "R", "api": "anthropic-messages"}],
+        models=[{"id": "m", "name": "M", "headers": {"X-Model": "m1"}},
+                {"id": "r", "name": "R", "api": "anthropic-messages"}],
     )}}})  # fmt: skip
     registry = world.resolve()
     first, second = registry.model("gw/m"), registry.model("gw/r")
@@ -144,13 +146,14 @@ def test_a_model_without_any_api_is_refused(world: World) -> None:
     world.config({"models": {"providers": {"p": _provider(api=None, models=[{"id": "m1", "name": "M1"}])}}})
     [problem] = world.resolve().registry_problems
     assert (problem.rule, problem.provider, problem.model) == ("missing-api", "p", "m1")
-    assert (problem.config_path, problem.file, problem.line) == ("models.providers.p.models.0.api", str(world.config_file), 8)
+    assert problem.config_path == "models.providers.p.models.0.api"
+    assert (problem.file, problem.line) == (str(world.config_file), 8)  # the model that lacks it
 
 
 @pytest.mark.parametrize(
     ("block", "rule", "path"),
     [
-        (_provider(baseUrl=None, models=[{"id": "m1", "name": "M1"}]), "missing-base-url", "models.providers.p.baseUrl"),
+        (_provider(baseUrl=None, models=[{"id": "m1"}]), "missing-base-url", "models.providers.p.baseUrl"),
         (_provider(baseUrl=None, models=[]), "no-endpoint", "models.providers.p"),
         (_provider(models=[{"name": "M1"}]), "missing-id", "models.providers.p.models.0"),
     ],
@@ -173,7 +176,8 @@ def test_a_kept_models_json_provider_is_checked_where_it_is_written(world: World
     assert [(p.rule, p.model, p.source) for p in problems] == [("schema", "b", "models.json")]  # the schema first
     assert problems[0].file == str(path) and "all four" in problems[0].message
     assert "models.mode" in problems[0].fix
-    world.models_json({"providers": {"old": _provider(models=[{"id": "a", "contextWindow": 0}, {"id": "b", "maxTokens": -1}])}})
+    models = [{"id": "a", "contextWindow": 0}, {"id": "b", "maxTokens": -1}]
+    world.models_json({"providers": {"old": _provider(models=models)}})
     problems = world.resolve().registry_problems
     assert [(p.rule, p.model) for p in problems] == [("context-window", "a"), ("max-tokens", "b")]
     assert all(p.file == str(path) and p.line is not None for p in problems)
@@ -210,7 +214,8 @@ def test_unknown_references_are_warnings_where_they_are_written(world: World) ->
     positions = {label: (w.line, w.column) for label, w in warnings.items()}
     assert positions == {
         "primary model 'ghost/one'": at(3, '"ghost/one"'), "fallback 'ghost/two'": at(3, '"ghost/two"'),
-        "image model 'ghost/eye'": at(4, '"ghost/eye"'), "the target of alias 'Boo', 'ghost/alias'": at(5, '"ghost/alias"'),
+        "image model 'ghost/eye'": at(4, '"ghost/eye"'),
+        "the target of alias 'Boo', 'ghost/alias'": at(5, '"ghost/alias"'),
     }  # fmt: skip
     assert all(w.file == str(world.config_file) and f":{w.line}:{w.column}:" in str(w) for w in warnings.values())
 

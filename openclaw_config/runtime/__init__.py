@@ -8,48 +8,51 @@ are the public way in; this module only wires the pieces the effective registry 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
-
-from .problems import Locate, ProviderSource, RegistryProblem
-from .registry import RuntimeRegistry
 
 if TYPE_CHECKING:
     from ..explain.context import ResolutionContext
     from ..registry.model import EffectiveRegistry
     from .availability import ProviderAuth
+    from .problems import Locate, ProviderSource, RegistryProblem
+    from .registry import RuntimeRegistry
 
 __all__ = ["ProviderSource", "RegistryProblem", "RuntimeRegistry", "provider_auth_for", "runtime_for"]
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use: `show` only needs the document checked, not the whole stage.
+    if name in ("ProviderSource", "RegistryProblem"):
+        from . import problems
+
+        return getattr(problems, name)
+    if name == "RuntimeRegistry":
+        from .registry import RuntimeRegistry
+
+        return RuntimeRegistry
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def runtime_for(registry: EffectiveRegistry, context: ResolutionContext | None) -> RuntimeRegistry:
     """The runtime registry over the models.json OpenClaw will load for `registry`."""
     from ..providers.catalog import load_catalog
+    from .registry import RuntimeRegistry
 
-    document, sources = _document(registry, context)
     catalog = context.catalog if context is not None else load_catalog()
-    return RuntimeRegistry(
-        document,
-        context.env.values if context is not None else {},
-        sources,
-        locate=_locator(registry, context),
-        key_variables=catalog.key_variables,
-    )
-
-
-def _document(
-    registry: EffectiveRegistry, context: ResolutionContext | None
-) -> tuple[Mapping[str, Any] | None, dict[str, ProviderSource]]:
-    """The document OpenClaw writes; with no provider at all it writes nothing, and the runtime
-    reads whatever models.json is already there (with `models.mode: "replace"`, say)."""
-    document = registry.to_models_json()
-    if document is not None:
-        origins = {pid: p.origin for pid, p in registry.providers.items()}
-        return document, {pid: _source(origin) for pid, origin in origins.items()}
+    env = context.env.values if context is not None else {}
+    common: dict[str, Any] = {"locate": _locator(registry, context), "key_variables": catalog.key_variables}
+    if registry.providers:
+        # The blocks as merged (their models' defaults are filled in only for the custom models).
+        sources = {pid: _source(p.origin) for pid, p in registry.providers.items()}
+        blocks = {pid: p.block for pid, p in registry.providers.items()}
+        trusted = frozenset(pid for pid, source in sources.items() if source != "models.json")
+        return RuntimeRegistry(blocks, env, sources, document=registry.to_models_json, trusted=trusted, **common)
+    # No provider at all: OpenClaw writes nothing, and its runtime reads whatever models.json is
+    # already there (with `models.mode: "replace"`, say).
     existing = context.existing if context is not None else None
     if existing is None or not existing.readable or not existing.providers:
-        return None, {}
-    return {"providers": existing.providers}, dict.fromkeys(existing.providers, "models.json")
+        return RuntimeRegistry(None, env, {}, **common)
+    return RuntimeRegistry(existing.providers, env, dict.fromkeys(existing.providers, "models.json"), **common)
 
 
 def _source(origin: str) -> ProviderSource:
@@ -59,12 +62,12 @@ def _source(origin: str) -> ProviderSource:
 def _locator(registry: EffectiveRegistry, context: ResolutionContext | None) -> Locate | None:
     if context is None:
         return None
-    from ..composition.source_map import locate_problem
-    from .problems import located_in_text
-
     models_json = registry.locations.models_json
 
     def locate(problem: RegistryProblem) -> RegistryProblem:
+        from ..composition.source_map import locate_problem
+        from .problems import RegistryProblem, located_in_text
+
         if problem.source == "config":
             found = locate_problem(problem, context.composed)
             return found if isinstance(found, RegistryProblem) else problem

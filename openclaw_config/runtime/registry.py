@@ -7,15 +7,17 @@ nothing like the built-in catalog, which is parsed only when a built-in model is
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..registry.model import Model, ModelSource
-from .assembly import Assembled, ValueResolver, builtin_model, custom_models
 from .builtin import OPENCLAW_RELEASE, BuiltinCatalog, load_builtin_catalog
 from .problems import Consequence, Locate, ProviderSource, RegistryProblem, counted, describe
 from .rules import violations
+
+if TYPE_CHECKING:
+    from .assembly import Assembled, ValueResolver
 
 
 class RuntimeRegistry:
@@ -23,17 +25,24 @@ class RuntimeRegistry:
 
     def __init__(
         self,
-        document: Mapping[str, Any] | None,
+        providers: Mapping[str, Mapping[str, Any]] | None,
         env: Mapping[str, str],
         sources: Mapping[str, ProviderSource],
         *,
+        document: Callable[[], Mapping[str, Any] | None] | None = None,
+        trusted: Collection[str] = (),
         locate: Locate | None = None,
         key_variables: Callable[[str], tuple[str, ...]] = lambda _provider: (),
         release: str = OPENCLAW_RELEASE,
     ) -> None:
-        self.document = document  # what <agent>/models.json will hold when OpenClaw loads it
+        """`providers`: the provider blocks of the models.json OpenClaw will load (None: no file),
+        their models' defaults possibly not yet filled in; `document()` makes the whole document, for
+        the custom models; `trusted`: the providers the config schema validated (see `rules`)."""
+        self.providers = providers
         self.release = release
-        self._values = ValueResolver(env)
+        self._make_document = document or (lambda: None if providers is None else {"providers": providers})
+        self._trusted = trusted
+        self._env = env
         self._sources = sources
         self._locate = locate
         self._key_variables = key_variables
@@ -41,12 +50,13 @@ class RuntimeRegistry:
     @cached_property
     def problems(self) -> tuple[RegistryProblem, ...]:
         """Why the runtime would refuse models.json (then it runs on the built-in catalog alone)."""
-        if self.document is None:
+        if self.providers is None:
             return ()
-        found = violations(self.document)
+        checked = {"providers": self.providers}
+        found = violations(checked, self._trusted)
         if not found:
             return ()
-        consequence = Consequence(self.release, *counted(self.document))
+        consequence = Consequence(self.release, *counted(checked))
         described = (
             describe(v, self._sources.get(v.provider, "config"), consequence, self._key_variables(v.provider))
             for v in found
@@ -57,6 +67,12 @@ class RuntimeRegistry:
     def accepted(self) -> bool:
         """False when the runtime refuses models.json: no custom model, no provider override."""
         return not self.problems
+
+    @cached_property
+    def _values(self) -> ValueResolver:
+        from .assembly import ValueResolver  # the merge rules: only once a model is asked for
+
+        return ValueResolver(self._env)
 
     @cached_property
     def builtin(self) -> BuiltinCatalog:
@@ -86,17 +102,21 @@ class RuntimeRegistry:
 
     @cached_property
     def _custom(self) -> dict[tuple[str, str], Model]:
-        if self.document is None or not self.accepted:
+        document = self._make_document() if self.providers is not None and self.accepted else None
+        if document is None:
             return {}
-        providers = self.document["providers"]
+        from .assembly import custom_models
+
+        providers = document["providers"]
         return {
             (m.value["provider"], m.value["id"]): _model(m, _model_source(self._sources.get(m.value["provider"])))
             for m in custom_models(providers, self._values)
         }
 
     def _builtin(self, base: Mapping[str, Any]) -> Model:
-        blocks = self.document.get("providers") if self.document is not None and self.accepted else None
-        block = blocks.get(base["provider"]) if isinstance(blocks, dict) else None
+        block = self.providers.get(base["provider"]) if self.providers is not None and self.accepted else None
+        from .assembly import builtin_model
+
         return _model(builtin_model(base, block, self._values), "built-in")
 
 

@@ -11,11 +11,14 @@ model and every override) and run on the built-in catalog alone:
    `id`; `contextWindow` and `maxTokens`, when given, are positive.
 
 pi stops at the first failure; `violations()` lists every one, so that one run shows all to fix.
+Blocks the config schema already validated, and whose models all get their defaults, can only
+fail for what is missing (a key, an endpoint, an api): `trusted` providers are checked for that
+alone, which keeps the check of thousands of configured models cheap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -94,16 +97,24 @@ _PROVIDER_FIELDS: dict[str, Check] = {
 }  # fmt: skip
 
 
-def violations(document: Mapping[str, Any]) -> list[Violation]:
+def violations(document: Mapping[str, Any], trusted: Collection[str] = ()) -> list[Violation]:
     """Every reason pi would refuse `document` (a models.json document); empty when it loads it."""
     providers = document.get("providers")
     if not isinstance(providers, dict):
         return [Violation("schema", "", None, ("providers",), "must be an object of providers")]
     found: list[Violation] = []
     for pid, block in providers.items():
-        schema = _schema_violations(pid, block)
-        found += schema or _rule_violations(pid, block)
+        if pid in trusted:
+            found += _trusted_violations(pid, block)
+        else:
+            found += _schema_violations(pid, block) or _rule_violations(pid, block)
     return found
+
+
+def _trusted_violations(pid: str, block: Mapping[str, Any]) -> list[Violation]:
+    if block.get("apiKey") == "":  # the config schema takes any string; pi wants a non-empty one
+        return [Violation("schema", pid, None, ("providers", pid, "apiKey"), "must be a non-empty string")]
+    return _rule_violations(pid, block, numbers=False)
 
 
 def _schema_violations(pid: str, block: Any) -> list[Violation]:
@@ -147,7 +158,7 @@ def _fields(
     return found
 
 
-def _rule_violations(pid: str, block: Mapping[str, Any]) -> list[Violation]:
+def _rule_violations(pid: str, block: Mapping[str, Any], *, numbers: bool = True) -> list[Violation]:
     where: ConfigPath = ("providers", pid)
     models = block.get("models") or []
     found = []
@@ -159,11 +170,16 @@ def _rule_violations(pid: str, block: Mapping[str, Any]) -> list[Violation]:
             found.append(Violation("missing-base-url", pid, None, (*where, "baseUrl"), "has models but no baseUrl"))
         if not block.get("apiKey"):
             found.append(Violation("missing-api-key", pid, None, (*where, "apiKey"), "has models but no apiKey"))
+    provider_api = bool(block.get("api"))
+    if provider_api and not numbers:
+        return found  # every model has an api, and its defaults make its numbers positive
     for index, model in enumerate(models):
         at: ConfigPath = (*where, "models", index)
         model_id = str(model.get("id", ""))
-        if not block.get("api") and not model.get("api"):
+        if not provider_api and not model.get("api"):
             found.append(Violation("missing-api", pid, model_id, (*at, "api"), "has no api"))
+        if not numbers:
+            continue
         for field_name, rule in _POSITIVE_FIELDS:
             value = model.get(field_name)
             if value is not None and value <= 0:

@@ -11,7 +11,6 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Anchor, ConfigPath, ConfigWarning, Problem
-from .builtin import load_builtin_catalog, release_pins
 
 if TYPE_CHECKING:
     from ..pipeline import ComposedConfig
@@ -26,6 +25,8 @@ def unknown_model_warnings(registry: EffectiveRegistry, composed: ComposedConfig
         ref = registry.resolve_ref(written)
         if _known(registry, ref):
             continue
+        from .builtin import release_pins
+
         message = (
             f"{label} {written!r} names no model OpenClaw knows: no configured provider has {ref}, and the "
             f"built-in catalog (pi-ai {release_pins().pi_ai}) does not list it; OpenClaw will report it missing "
@@ -67,6 +68,8 @@ def _known(registry: EffectiveRegistry, ref: str) -> bool:
         entries = provider.block.get("models") or ()
         if any(isinstance(e, dict) and e.get("id") == model_id for e in entries):
             return True
+    from .builtin import load_builtin_catalog
+
     return load_builtin_catalog().model(provider_id, model_id) is not None
 
 
