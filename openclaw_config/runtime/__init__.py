@@ -17,7 +17,11 @@ if TYPE_CHECKING:
     from .problems import Locate, ProviderSource, RegistryProblem
     from .registry import RuntimeRegistry
 
-__all__ = ["ProviderSource", "RegistryProblem", "RuntimeRegistry", "provider_auth_for", "runtime_for"]
+__all__ = [
+    "OPENCLAW_RELEASE", "ProviderSource", "RegistryProblem", "RuntimeRegistry", "provider_auth_for", "runtime_for",
+]  # fmt: skip
+
+OPENCLAW_RELEASE = "2026.2.9"  # the release this engine resolves for: its data files are keyed by it
 
 
 def __getattr__(name: str) -> Any:

@@ -15,8 +15,9 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from . import OPENCLAW_RELEASE
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
-OPENCLAW_RELEASE = "2026.2.9"  # the release this engine resolves for
 
 
 @dataclass(frozen=True)

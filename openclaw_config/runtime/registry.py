@@ -12,12 +12,16 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..registry.model import Model, ModelSource
-from .builtin import OPENCLAW_RELEASE, BuiltinCatalog, load_builtin_catalog
-from .problems import Consequence, Locate, ProviderSource, RegistryProblem, counted, describe
 from .rules import violations
 
 if TYPE_CHECKING:
     from .assembly import Assembled, ValueResolver
+    from .builtin import BuiltinCatalog
+    from .problems import Locate, ProviderSource, RegistryProblem
+
+# What `show` needs of this stage is `problems` of a document that has none: the rest (problems,
+# the merge rules, the catalog) is imported when first needed. (Their dataclasses cost about a
+# millisecond each to create, a tenth of the budget of a `show`.)
 
 
 class RuntimeRegistry:
@@ -33,13 +37,15 @@ class RuntimeRegistry:
         trusted: Collection[str] = (),
         locate: Locate | None = None,
         key_variables: Callable[[str], tuple[str, ...]] = lambda _provider: (),
-        release: str = OPENCLAW_RELEASE,
+        release: str | None = None,
     ) -> None:
         """`providers`: the provider blocks of the models.json OpenClaw will load (None: no file),
         their models' defaults possibly not yet filled in; `document()` makes the whole document, for
         the custom models; `trusted`: the providers the config schema validated (see `rules`)."""
+        from . import OPENCLAW_RELEASE
+
         self.providers = providers
-        self.release = release
+        self.release = release or OPENCLAW_RELEASE
         self._make_document = document or (lambda: None if providers is None else {"providers": providers})
         self._trusted = trusted
         self._env = env
@@ -56,6 +62,8 @@ class RuntimeRegistry:
         found = violations(checked, self._trusted)
         if not found:
             return ()
+        from .problems import Consequence, counted, describe
+
         consequence = Consequence(self.release, *counted(checked))
         described = (
             describe(v, self._sources.get(v.provider, "config"), consequence, self._key_variables(v.provider))
@@ -76,6 +84,8 @@ class RuntimeRegistry:
 
     @cached_property
     def builtin(self) -> BuiltinCatalog:
+        from .builtin import load_builtin_catalog
+
         return load_builtin_catalog(self.release)
 
     def model(self, provider: str, model_id: str) -> Model | None:
