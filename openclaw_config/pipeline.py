@@ -6,6 +6,9 @@
 (Model defaults are filled in per provider by the registry, when first asked for: a runtime that
 looks at a few of thousands of models does not pay for the rest.)
 
+The last stage, the runtime registry (`runtime/`: pi's rules over that models.json document and the
+built-in catalog), is built from the EffectiveRegistry on demand (`registry.runtime`).
+
 `resolve()` is the only function that looks at the process (os.environ, cwd, home, clock) and only
 when the caller does not pass those in. Nothing here writes anything.
 """

@@ -157,10 +157,17 @@ def is_local(base_url: str | None) -> bool:
     return host in _LOCAL_HOSTS or host.endswith(".local")
 
 
-def _collation(text: str) -> tuple[tuple[tuple[int, str], ...], str]:
+# ASCII punctuation and spaces moved below the digits, keeping their order among themselves.
+_PUNCTUATION_FIRST = {
+    code: chr(1 + rank)
+    for rank, code in enumerate(c for c in range(32, 127) if not chr(c).isalnum())
+}
+
+
+def _collation(text: str) -> tuple[str, str]:
     """Close to JavaScript's `localeCompare`: case-insensitive first, punctuation before digits and
     letters, a prefix before what extends it, then the exact text (so the order is total)."""
-    return tuple((1 if c.isalnum() else 0, c) for c in text.casefold()), text
+    return text.casefold().translate(_PUNCTUATION_FIRST), text
 
 
 def list_document(registry: EffectiveRegistry, options: ListOptions) -> dict[str, Any]:
