@@ -242,3 +242,14 @@ def test_the_catalog_is_read_only_when_a_built_in_model_is_asked_for(
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().splitlines()[-1] == ("READ" if read else "NOT READ")
+
+
+def test_a_credential_header_written_literally_is_redacted_too(world: World) -> None:
+    literal = "sk-literal-header-canary-0123456789"
+    world.env["GW_KEY"] = GW_KEY
+    world.config({"models": {"providers": {"gw": _provider(headers={"X-Api-Key": literal, "X-Team": "blue"},
+                                                           models=[{"id": "m", "name": "M"}])}}})  # fmt: skip
+    model = world.resolve().model("gw/m")
+    assert model is not None and model.headers["X-Api-Key"] == literal  # what the runtime sends
+    assert model.printable_headers() == {"X-Api-Key": "sk-l…89", "X-Team": "blue"}
+    assert literal not in json.dumps(model.printable())

@@ -90,13 +90,18 @@ class Model:
         return f"{self.provider}/{self.id}"
 
     def printable_headers(self) -> dict[str, str]:
-        """`headers` with every secret (an `Authorization` key, a value from the environment) redacted."""
-        return {name: _redacted_header(value) if name in self.secret_headers else value
-                for name, value in self.headers.items()}  # fmt: skip
+        """`headers` with every secret redacted: a value from the environment, and any credential
+        header (`Authorization`, `X-Api-Key`, ...), even one written literally in the config."""
+        return {name: _redacted_header(value) if name in self.secret_headers or name.lower() in _CREDENTIAL_HEADERS
+                else value for name, value in self.headers.items()}  # fmt: skip
+
+    @property
+    def _has_secret_headers(self) -> bool:
+        return bool(self.secret_headers) or any(name.lower() in _CREDENTIAL_HEADERS for name in self.headers)
 
     def printable(self) -> dict[str, Any]:
         """`raw` (pi's model object) with its secret headers redacted: what may be printed."""
-        if not self.secret_headers:
+        if not self._has_secret_headers:
             return dict(self.raw)
         return {**self.raw, "headers": self.printable_headers()}
 
@@ -117,6 +122,11 @@ class Model:
             max_tokens=shown["maxTokens"],
             raw=raw,
         )
+
+
+_CREDENTIAL_HEADERS = frozenset(
+    {"authorization", "proxy-authorization", "x-api-key", "api-key", "x-goog-api-key", "cookie"}
+)
 
 
 def _redacted_header(value: str) -> str:
