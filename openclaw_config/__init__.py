@@ -17,6 +17,7 @@ from .resolver import Resolver
 if TYPE_CHECKING:
     from .explain.records import ProvenanceRecord
     from .onboarding import OnboardResult, onboard_xiaomi
+    from .runtime import RegistryProblem, RuntimeRegistry
 
 __all__ = [
     "ConfigError",
@@ -28,7 +29,9 @@ __all__ = [
     "Problem",
     "ProvenanceRecord",
     "Provider",
+    "RegistryProblem",
     "Resolver",
+    "RuntimeRegistry",
     "onboard_xiaomi",
     "resolve",
 ]
@@ -41,6 +44,10 @@ def __getattr__(name: str) -> Any:
         from . import onboarding
 
         return getattr(onboarding, name)
+    if name in ("RegistryProblem", "RuntimeRegistry"):
+        from . import runtime
+
+        return getattr(runtime, name)
     if name == "ProvenanceRecord":
         from .explain.records import ProvenanceRecord
 
