@@ -143,18 +143,21 @@ class Tracer:
     def _shadow_reason(self, name: str, source: str) -> str:
         if source == "workspace .env" and self.catalog.is_credential_variable(name):
             return (
-                "ignored: provider credentials are never read from the workspace .env (SPEC 4); "
+                "ignored: provider credentials are never read from the workspace .env; "
                 "set it in the process environment, the state .env or an auth profile"
             )
         winner = self.context.env.origins.get(name)
         words = ENV_WORDS.get(winner.source, f"the {winner.source}") if winner else "a higher source"
-        return f"{words} also sets {name}, and a lower source never overrides it (SPEC 4)"
+        return (
+            f"{words} also sets {name}, and a source lower in the order (process, workspace .env, state .env, "
+            "config env block) never overrides it"
+        )
 
 
 def _lost_reason(loser: Written, winner: Written) -> str:
     if any(site.file == winner.file for site in loser.origin.included_from):
-        return "a key beside $include overrides the included value (SPEC 3)"
-    return "a later $include overrides an earlier one (SPEC 3)"
+        return "a key beside $include overrides the included value"
+    return "a later $include overrides an earlier one"
 
 
 def _variables(values: list[Any], lookup: Callable[[str], str | None]) -> list[str]:
