@@ -15,7 +15,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
-from ..outputs.paths import shown_file, shown_path, user_home
+from ..outputs.paths import PathStyle
 from ..schema.kinds import KINDS
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..validation import check_active, check_files
 
-    home = user_home()
+    shown = PathStyle.of_process()
     if args.files:
         report = check_files(args.files, args.kind, openclaw_only=args.openclaw_files_only)
     else:
@@ -58,19 +58,19 @@ def run(args: argparse.Namespace) -> int:
             from ..pipeline import locate_active
 
             config = locate_active(os.environ).config_file
-            print(f"no config file at {shown_path(config, home)}: nothing to check", file=sys.stderr)
+            print(f"no config file at {shown(config)}: nothing to check", file=sys.stderr)
     if args.format == "json":  # full paths: programs read it
         json.dump(
             [_as_dict(p, severity) for severity, p in report.findings()], sys.stdout, indent=2, ensure_ascii=False
         )
         sys.stdout.write("\n")
     else:
-        sys.stdout.writelines(lint_line(shown_file(p, home), severity) + "\n" for severity, p in report.findings())
+        sys.stdout.writelines(lint_line(shown.file_of(p), severity) + "\n" for severity, p in report.findings())
         # What was checked goes to stderr: stdout holds only findings, one per line, for tools to read.
         if report.checked:
-            print(summary(report, home), file=sys.stderr)
+            print(summary(report, shown), file=sys.stderr)
         elif report.skipped:
-            what = shown_path(report.skipped[0], home) if len(report.skipped) == 1 else "none of the files named"
+            what = shown(report.skipped[0]) if len(report.skipped) == 1 else "none of the files named"
             print(f"nothing to check: {what} is not an OpenClaw file", file=sys.stderr)
     return 0 if report.valid else 1
 
@@ -84,7 +84,7 @@ def lint_line(problem: Problem, severity: str = "error") -> str:
     return ": ".join([*parts, message])
 
 
-def summary(report: ValidationReport, home: str | None) -> str:
+def summary(report: ValidationReport, shown: PathStyle) -> str:
     """What was checked and found: "3 files valid: a, b, c" or "2 errors in 3 files checked"."""
     count = len(report.checked)
     files = f"{count} file{'s' if count != 1 else ''}"
@@ -99,7 +99,7 @@ def summary(report: ValidationReport, home: str | None) -> str:
         return f"{_plural(len(report.problems), 'error')} in {files} checked{tail}"
     names = ""
     if count <= _LISTED_FILES:
-        names = ": " + ", ".join(shown_path(path, home) for path in report.checked)
+        names = ": " + ", ".join(shown(path) for path in report.checked)
     return f"{files} valid{names}{tail}"
 
 

@@ -1,15 +1,14 @@
 """How every text output shows a file: one rule for `show`, `--explain`, `validate` and the hook.
 
 A relative path is shown as it was given (the files named on a command line, and the files their
-`$include`s name); an absolute one under the home directory as `~/...`; any other as it is. JSON
-output keeps full paths: programs read it.
+`$include`s name); an absolute one under the home directory as `~/...`, else under the working
+directory relative to it, else as it is. JSON output keeps the paths as they are: programs read it.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -18,23 +17,42 @@ from ..errors import ConfigWarning, Problem
 Located = TypeVar("Located", Problem, ConfigWarning)
 
 
-def shown_path(path: Path | str, home: Path | str | None) -> str:
-    """`path` as a person reads it: `~/...` under `home`; relative or elsewhere, as it is."""
-    text = str(path)
-    if home is None or not os.path.isabs(text):
+@dataclass(frozen=True)
+class PathStyle:
+    """The home directory (`~`) and working directory paths are shown relative to."""
+
+    home: str | None = None
+    cwd: str | None = None
+
+    @classmethod
+    def of_process(cls) -> PathStyle:
+        """The user's: `$HOME` (what `~` means in their shell) and the current directory."""
+        home = os.environ.get("HOME", "")
+        try:
+            cwd: str | None = os.getcwd()
+        except OSError:  # the working directory was removed
+            cwd = None
+        return cls(home if os.path.isabs(home) else None, cwd)
+
+    def __call__(self, path: Path | str) -> str:
+        """`path` as a person reads it."""
+        text = str(path)
+        if not os.path.isabs(text):
+            return text
+        if self.home and _within(text, self.home):
+            return "~" + text[len(self.home.rstrip(os.sep)) :]
+        if self.cwd and _within(text, self.cwd):
+            return text[len(self.cwd.rstrip(os.sep)) + 1 :]
         return text
-    base = str(home).rstrip(os.sep)
-    if base and text.startswith(base + os.sep):
-        return "~" + text[len(base) :]
-    return text
+
+    def file_of(self, item: Located) -> Located:
+        """A problem or warning with its file shown this way."""
+        return item if item.file is None else replace(item, file=self(item.file))
 
 
-def shown_file(item: Located, home: Path | str | None) -> Located:
-    """A problem or warning whose file is shown by `shown_path`."""
-    return item if item.file is None else replace(item, file=shown_path(item.file, home))
+AS_IS = PathStyle()  # every path as it is
 
 
-def user_home(environ: Mapping[str, str] | None = None) -> str | None:
-    """The home directory `~` stands for in the user's shell (`$HOME`); None when it is not set."""
-    value = (os.environ if environ is None else environ).get("HOME", "")
-    return value if os.path.isabs(value) else None
+def _within(path: str, folder: str) -> bool:
+    base = folder.rstrip(os.sep)
+    return bool(base) and path.startswith(base + os.sep)
