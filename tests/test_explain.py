@@ -121,7 +121,7 @@ def test_narrowing_to_nothing_returns_no_records(world: World) -> None:
 
 def test_the_text_reads_section_by_section(world: World, cli: Callable[..., CliResult]) -> None:
     world.config(SEED)
-    result = cli("show", "--explain")
+    result = cli("show", "--explain", "--all")
     assert result.code == 0, result.stderr
     line, column = line_col(SEED, "baseUrl")
     lines = result.stdout.splitlines()
@@ -143,7 +143,7 @@ def test_the_text_reads_section_by_section(world: World, cli: Callable[..., CliR
 
 def test_the_json_holds_the_same_records_as_the_library(world: World, cli: Callable[..., CliResult]) -> None:
     world.config(SEED)
-    document = json.loads(cli("show", "--explain", "xiaomi/mimo-v2-flash", "--json").stdout)
+    document = json.loads(cli("show", "--explain", "xiaomi/mimo-v2-flash", "--all", "--json").stdout)
     assert document["selected"] == "xiaomi/mimo-v2-flash"
     assert document["records"] == [r.to_dict() for r in world.resolve().explain("xiaomi/mimo-v2-flash")]
 

@@ -10,7 +10,7 @@ from .trace import dig
 if TYPE_CHECKING:
     from .trace import Tracer
 
-DEFAULT_PRIMARY_RULE = "OpenClaw's own default model, used when agents.defaults.model.primary is not set"
+DEFAULT_PRIMARY_RULE = "OpenClaw's own default model, used when agents.defaults.model.primary is unset"
 DEFAULT_MODE_RULE = "models.mode is merge unless set"
 
 
