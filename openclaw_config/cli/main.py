@@ -50,7 +50,8 @@ class _VersionAction(argparse.Action):
             found = version("openclaw-config")
         except PackageNotFoundError:  # run from a checkout that is not installed
             found = "(not installed)"
-        parser.exit(message=f"openclaw-config {found}\n")
+        print(f"openclaw-config {found}")
+        parser.exit()
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
