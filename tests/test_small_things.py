@@ -108,8 +108,8 @@ def test_a_resolver_takes_a_fixed_time_like_resolve(world: World) -> None:
     [
         (Model, ["context_window", "max_tokens", "reasoning", "registry.model("]),
         (Provider, ["base_url", "credential", "origin", "implicit"]),
-        (EffectiveRegistry, ["resolved_default", "fallbacks", "aliases", "warnings", "explain("]),
-        (openclaw_config, ["resolve(", "Resolver", "ConfigError", "explain("]),
+        (EffectiveRegistry, ["safe to print", "the `provider/model` ref it stands for", "ConfigWarning"]),
+        (openclaw_config, ["never writes", "Resolver` takes the same arguments", "every `Problem` found"]),
     ],
 )
 def test_help_explains_the_public_api(documented: object, words: list[str]) -> None:
