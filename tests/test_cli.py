@@ -98,10 +98,10 @@ def test_models_json_write_writes_once(world: World, cli: Cli) -> None:
     seeded(world)
     first = cli("models-json", "--write")
     target = world.agent_dir / "models.json"
-    assert first.code == 0 and "wrote" in first.stderr
+    assert first.code == 0 and first.stderr == f"wrote {tilde(world, target)}\n"
     assert target.read_text() == first.stdout
     second = cli("models-json", "--write")
-    assert second.code == 0 and "unchanged" in second.stderr
+    assert second.code == 0 and second.stderr == f"{tilde(world, target)} unchanged\n"
 
 
 def test_models_json_write_without_providers_writes_nothing(world: World, cli: Cli) -> None:
