@@ -192,3 +192,12 @@ def test_errors_across_included_files_are_in_file_then_position_order(world: Wor
     located = [(p.file, p.line) for p in world.error().problems]
     assert located == sorted(located)
     assert [name for name, _ in located] == [str(state / n) for n in ("a.json5", "b.json5", "openclaw.json")]
+
+
+def test_an_error_without_words_of_its_own_still_keeps_pydantic_out() -> None:
+    from openclaw_config.schema.messages import problem_for
+
+    error = {"type": "some_new_check", "loc": ("models", "mode"), "input": 3, "msg": "Input should be magic"}
+    problem = problem_for(error, ("models", "mode"), "config")
+    assert problem.message == "mode cannot be 3 here" and problem.hint
+    assert not PYDANTIC_WORDING.search(str(problem))

@@ -90,6 +90,9 @@ def _wrong_value(path: ConfigPath, value: Any, error_type: str, schema: Schema |
             f"{name} must be {_one_of(choices)}, not {found}", path=path, hint=_choice_hint(value, choices, path)
         )
     expected = _expected(schema) or _expected_from_error(error_type, error)
+    if expected is None:  # an error this module has no words for: say what is known, never pydantic's text
+        hint = "check it against the schema: `openclaw-config schema` prints it"
+        return Problem(f"{name} cannot be {found} here", path=path, hint=hint)
     return Problem(f"{name} must be {expected}, not {found}", path=path, hint=_fix(value, error_type, expected))
 
 
@@ -196,7 +199,7 @@ def _expected(schema: Schema | None) -> str | None:
     return None
 
 
-def _expected_from_error(error_type: str, error: Any) -> str:
+def _expected_from_error(error_type: str, error: Any) -> str | None:
     """What a value must be, from the error alone (when the schema could not be read)."""
     ctx = error.get("ctx") or {}
     words = {
@@ -206,7 +209,7 @@ def _expected_from_error(error_type: str, error: Any) -> str:
     }  # fmt: skip
     if error_type in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return "a number" + _bounds({k: v for k, v in ctx.items() if k in ("gt", "ge", "lt", "le")})
-    return words.get(error_type, "a value of another kind")
+    return words.get(error_type)
 
 
 def _bounds(schema: Schema) -> str:
