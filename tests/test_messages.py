@@ -197,7 +197,7 @@ def test_errors_across_included_files_are_in_file_then_position_order(world: Wor
 def test_an_error_without_words_of_its_own_still_keeps_pydantic_out() -> None:
     from openclaw_config.schema.messages import problem_for
 
-    error = {"type": "some_new_check", "loc": ("models", "mode"), "input": 3, "msg": "Input should be magic"}
-    problem = problem_for(error, ("models", "mode"), "config")
-    assert problem.message == "mode cannot be 3 here" and problem.hint
+    error = {"type": "some_new_check", "loc": ("meta", "when"), "input": 3, "msg": "Input should be magic"}
+    problem = problem_for(error, ("meta", "when"), "config")
+    assert problem.message == "when cannot be 3 here" and problem.hint
     assert not PYDANTIC_WORDING.search(str(problem))
