@@ -53,12 +53,13 @@ def run(args: argparse.Namespace) -> int:
     if args.files:
         report = check_files(args.files, args.kind, openclaw_only=args.openclaw_files_only)
     else:
-        report = check_active(os.environ)
-        if not report.checked:
-            from ..pipeline import locate_active
+        from ..pipeline import locate_active
 
-            config = locate_active(os.environ).config_file
-            print(f"no config file at {shown(config)}: nothing to check", file=sys.stderr)
+        report = check_active(os.environ)
+        config = locate_active(os.environ).config_file
+        if not config.exists():  # OpenClaw then runs with an empty config
+            rest = "nothing to check" if not report.checked else "an empty config"
+            print(f"no config file at {shown(config)}: {rest}", file=sys.stderr)
     if args.format == "json":  # full paths: programs read it
         json.dump(
             [_as_dict(p, severity) for severity, p in report.findings()], sys.stdout, indent=2, ensure_ascii=False
