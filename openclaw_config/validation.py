@@ -114,9 +114,16 @@ def _is_openclaw_file(path: Path, includes: dict[str, frozenset[str]]) -> bool:
         key = os.path.realpath(config)
         if key not in includes:
             includes[key] = _check_config(config).included
-        if real in includes[key]:
-            return True
+        if real in includes[key] or (not includes[key] and _mentions(config, path.name)):
+            return True  # included; or the config does not compose, but names it: check rather than skip
     return False
+
+
+def _mentions(config: Path, name: str) -> bool:
+    try:
+        return name in config.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
 
 
 def _unique(paths: Iterable[Path]) -> tuple[Path, ...]:

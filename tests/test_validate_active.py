@@ -108,3 +108,11 @@ def test_the_hook_option_on_the_command_line(tmp_path: Path, world: World, cli: 
     assert both.code == 1 and both.stdout.startswith("conf/models.json5:1:9: error: models.mode: ")
     assert both.stderr == "1 error in 2 files checked (1 skipped: not an OpenClaw file)\n"
     assert files["renovate"].exists()
+
+
+def test_a_fragment_of_a_config_that_does_not_compose_is_checked_not_skipped(tmp_path: Path) -> None:
+    files = make_repository(tmp_path)
+    files["config"].write_text('{ models: { $include: ["./models.json5", "./missing.json5"] } }\n')
+    report = check_files([files["fragment"], files["renovate"]], openclaw_only=True)
+    assert report.skipped == (files["renovate"],)
+    assert files["fragment"] in report.checked
