@@ -1,10 +1,16 @@
 """openclaw-config: which models and credentials are in effect for OpenClaw, and why.
 
-    from openclaw_config import resolve
-    registry = resolve()
+    from openclaw_config import ConfigError, resolve
+    registry = resolve()               # reads ~/.openclaw the way OpenClaw does; never writes
     registry.resolved_default          # "xiaomi/mimo-v2-flash"
-    registry.model("Xiaomi")           # lookup by ref or alias
+    registry.model("Xiaomi")           # a Model, by ref or alias
+    registry.providers["xiaomi"]       # a Provider: base URL, api, credential (redacted when printed)
+    registry.warnings                  # ConfigWarnings: worth knowing, did not stop resolution
     registry.explain("xiaomi")         # where each value came from, and what it overrode
+
+`resolve()` raises `ConfigError` with every `Problem` found (file, line, column, config path, the
+fix). `Resolver` takes the same arguments and keeps the result while nothing it read changes.
+`onboard_xiaomi(key)` stores a key and configures the provider, as `openclaw onboard` does.
 """
 
 from typing import TYPE_CHECKING, Any

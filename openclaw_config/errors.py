@@ -62,13 +62,31 @@ class ConfigWarning:
     message: str
     file: str | None = None
     path: ConfigPath | None = None
-    line: int | None = None  # where in `file` it is written, when known
+    line: int | None = None
     column: int | None = None
 
+    @property
+    def location(self) -> str:
+        """`FILE:LINE:COL`, `FILE` or empty, as for a `Problem`."""
+        if self.file is None:
+            return ""
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column or 1}"
+
     def __str__(self) -> str:
-        place = self.file if self.file is None or self.line is None else f"{self.file}:{self.line}:{self.column or 1}"
-        where = ": ".join(p for p in (place, None if self.path is None else format_path(self.path)) if p)
+        where = ": ".join(p for p in (self.location, None if self.path is None else format_path(self.path)) if p)
         return f"{where}: {self.message}" if where else self.message
+
+
+def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
+    """`problems` in file and position order, as linters list their findings: by file name, then
+    line and column; problems without a file last. Problems at the same place keep their order."""
+
+    def key(problem: Problem) -> tuple[bool, str, int, int]:
+        return (problem.file is None, problem.file or "", problem.line or 0, problem.column or 0)
+
+    return sorted(problems, key=key)
 
 
 class ConfigError(Exception):

@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .composition.duplicate_keys import duplicate_key_warnings
 from .composition.environment import EffectiveEnvironment, build_environment, config_env_vars
 from .composition.includes import include_roots, resolve_includes
 from .composition.substitution import substitute
-from .errors import ConfigError, Problem
+from .errors import ConfigError, Problem, in_file_order
 from .explain.context import ResolutionContext
 from .gc_pause import cycle_collection_paused
 from .paths import Locations, locate
@@ -53,6 +54,9 @@ class ComposedConfig:
         return tuple(f.path for f in (self.root, *self.included) if f is not None)
 
 
+Clock = Callable[[], float]
+
+
 def resolve(
     *,
     env: Mapping[str, str] | None = None,
@@ -60,15 +64,33 @@ def resolve(
     home: Path | str | None = None,
     config_path: Path | str | None = None,
     agent_dir: Path | str | None = None,
-    now: float | None = None,
+    now: float | Clock | None = None,
 ) -> EffectiveRegistry:
     """Resolve the effective model registry. Raises `ConfigError` listing every problem found.
 
-    Defaults: a copy of `os.environ`, the current directory, the home directory, the clock.
+    env          the environment variables (default: a copy of `os.environ`)
+    cwd          the working directory, where the workspace `.env` is (default: the current one)
+    home         the home directory (default: `HOME` of `env`, else the user's)
+    config_path  the config file (default: `OPENCLAW_CONFIG_PATH`, else `<state dir>/openclaw.json`)
+    agent_dir    the agent dir (default: `OPENCLAW_AGENT_DIR`, else `<state dir>/agents/main/agent`)
+    now          the time token expiries are checked against: seconds since the epoch, or a clock
+                 returning them, as `time.time` (the default)
+
+    `Resolver` takes the same arguments, and keeps the result while nothing it read changes.
     """
     environ = dict(os.environ if env is None else env)
     locations = locate_active(environ, cwd=cwd, home=home, config_path=config_path, agent_dir=agent_dir)
-    return resolve_at(locations, environ, now_ms=(time.time() if now is None else now) * 1000)
+    return resolve_at(locations, environ, now_ms=clock_of(now)() * 1000)
+
+
+def clock_of(now: float | Clock | None) -> Clock:
+    """`now` as a clock: `time.time` when None, itself when callable, else always that time."""
+    if now is None:
+        return time.time
+    if callable(now):
+        return now
+    fixed = float(now)
+    return lambda: fixed
 
 
 def locate_active(
@@ -150,7 +172,8 @@ def resolve_at(locations: Locations, process_env: Mapping[str, str], *, now_ms: 
     mode = models_section.get("mode", "merge")
     merge_providers(explicit, implicit, existing.providers, mode, env, store, catalog, now_ms, provider_set)
 
-    warnings = [*env.warnings, *store.warnings, *existing.warnings, *provider_set.warnings]
+    warnings = [*duplicate_key_warnings(composed), *env.warnings, *store.warnings, *existing.warnings]
+    warnings += provider_set.warnings
     inputs = (*composed.files, locations.workspace_dotenv, locations.global_dotenv, store.path, existing.path)
     context = ResolutionContext(composed, env, store, existing, provider_set, catalog, mode, now_ms)  # for explain()
     return build_registry(locations, config, provider_set, env, warnings, inputs, existing.readable, context)
@@ -176,7 +199,7 @@ def substitute_variables(composed: ComposedConfig, env: EffectiveEnvironment) ->
 
 
 def locate_problems(problems: list[Problem], composed: ComposedConfig) -> list[Problem]:
-    """Give each problem the file and line:column its config path comes from."""
+    """Give each problem the file and line:column its config path comes from; in file and position order."""
     from .composition.source_map import locate_problem
 
-    return [locate_problem(p, composed) for p in problems]
+    return in_file_order(locate_problem(p, composed) for p in problems)

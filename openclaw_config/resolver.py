@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigError
 from .paths import Locations
-from .pipeline import locate_active, resolve_at
+from .pipeline import clock_of, locate_active, resolve_at
 from .registry.model import EffectiveRegistry
 from .sources.auth_profiles import read_auth_store
 from .sources.json5_file import recording_reads
@@ -67,10 +66,10 @@ class _Entry:
 class Resolver:
     """Resolves like `openclaw_config.resolve()`, and keeps the result while its inputs are unchanged.
 
-    The arguments are those of `resolve()`, fixed when the resolver is made: without `env`, a copy
-    of `os.environ` taken now (later changes to `os.environ` are not seen: pass `env=` to
-    `resolve()` for that); without `cwd`, the current directory now. `clock` (seconds, as
-    `time.time`) takes the place of `now`. Safe to share between threads: one resolves while the
+    The arguments are those of `resolve()`, under the same names, fixed when the resolver is made:
+    without `env`, a copy of `os.environ` taken now (later changes to `os.environ` are not seen:
+    pass `env=` to `resolve()` for that); without `cwd`, the current directory now; `now` is a clock
+    (`time.time` by default) or a fixed time. Safe to share between threads: one resolves while the
     others wait for its result.
     """
 
@@ -82,12 +81,12 @@ class Resolver:
         home: Path | str | None = None,
         config_path: Path | str | None = None,
         agent_dir: Path | str | None = None,
-        clock: Callable[[], float] = time.time,
+        now: float | Callable[[], float] | None = None,
     ) -> None:
         self._env: dict[str, str] = dict(os.environ if env is None else env)
         self._cwd = Path(cwd) if cwd is not None else Path.cwd()
         self._home, self._config_path, self._agent_dir = home, config_path, agent_dir
-        self._clock = clock
+        self._clock = clock_of(now)
         self._lock = threading.Lock()
         self._entry: _Entry | None = None
 

@@ -12,18 +12,20 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .composition.includes import include_roots
 from .composition.source_map import locate_problem
-from .errors import ConfigError, Problem
+from .errors import ConfigError, ConfigWarning, Problem, in_file_order
+from .paths import Locations
 from .pipeline import ComposedConfig, compose_config, locate_active, read_config
 from .schema.kinds import DocumentKind, kind_of
 from .schema.validate import schema_problems
 from .sources.json5_file import ParsedFile, read_text
 
 CONFIG_NAME = "openclaw.json"
+AUTH_STORE_NAME = "auth-profiles.json"
 _WHAT = {"config": "config file", "auth-profiles": "auth profile store", "models-json": "models.json"}
 
 
@@ -34,6 +36,33 @@ class FileCheck:
     path: Path
     problems: tuple[Problem, ...]
     included: frozenset[str] = frozenset()
+    files: tuple[Path, ...] = ()  # every file read for it, the named one first
+    warnings: tuple[ConfigWarning, ...] = ()
+
+    @property
+    def read(self) -> tuple[Path, ...]:
+        return self.files or (self.path,)
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """What one `validate` run found: problems (errors), warnings, and every file it checked."""
+
+    problems: tuple[Problem, ...]
+    warnings: tuple[ConfigWarning, ...] = ()
+    checked: tuple[Path, ...] = ()  # in the order they were read
+    skipped: tuple[Path, ...] = ()  # named files that are not OpenClaw files (`openclaw_only`)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+    def findings(self) -> list[tuple[str, Problem]]:
+        """Errors and warnings together, as ("error" | "warning", problem), in file and position order."""
+        as_problems = [Problem(w.message, w.file, w.line, w.column, w.path) for w in self.warnings]
+        severity = {id(p): "error" for p in self.problems} | {id(p): "warning" for p in as_problems}
+        ordered = in_file_order([*self.problems, *as_problems])
+        return [(severity[id(p)], p) for p in ordered]
 
 
 def validate_file(path: Path | str, kind: DocumentKind | None = None) -> list[Problem]:
@@ -42,20 +71,67 @@ def validate_file(path: Path | str, kind: DocumentKind | None = None) -> list[Pr
 
 
 def validate_files(paths: Iterable[Path | str], kind: DocumentKind | None = None) -> list[Problem]:
-    """Every problem of the named files, each reported once.
+    """Every problem of the named files, each reported once (see `check_files`)."""
+    return list(check_files(paths, kind).problems)
+
+
+def check_files(
+    paths: Iterable[Path | str], kind: DocumentKind | None = None, *, openclaw_only: bool = False
+) -> ValidationReport:
+    """Check the named files: every problem and warning, each once, and which files were read.
 
     A file that another named config includes is checked as part of that config, not on its own:
-    a fragment such as `models.json5` is not a whole config (a pre-commit run names both).
+    a fragment such as `models.json5` is not a whole config (a pre-commit run names both). With
+    `openclaw_only` (the pre-commit hook), a named file that is neither an `openclaw.json` nor an
+    agent-dir file, nor included by an `openclaw.json` above it, is skipped: `renovate.json5` is
+    some other tool's JSON5.
     """
-    checks = [check_file(Path(p), kind) for p in paths]
+    named = [Path(p) for p in paths]
+    includes: dict[str, frozenset[str]] = {}  # config -> what it includes, for `_is_openclaw_file`
+    skipped = [p for p in named if openclaw_only and kind is None and not _is_openclaw_file(p, includes)]
+    checks = [check_file(p, kind) for p in named if p not in skipped]
     checks += _including_configs(checks, kind)
     covered = frozenset().union(*(check.included for check in checks))
     problems: dict[tuple[str | None, int | None, int | None, str], Problem] = {}
+    warnings: dict[tuple[str | None, int | None, int | None, str], ConfigWarning] = {}
     for check in checks:
         if os.path.realpath(check.path) not in covered:
             for problem in check.problems:
                 problems.setdefault((problem.file, problem.line, problem.column, problem.message), problem)
-    return list(problems.values())
+            for warning in check.warnings:
+                warnings.setdefault((warning.file, warning.line, warning.column, warning.message), warning)
+    checked = _unique(path for check in checks for path in check.read)
+    return ValidationReport(tuple(in_file_order(problems.values())), tuple(warnings.values()), checked, tuple(skipped))
+
+
+def _is_openclaw_file(path: Path, includes: dict[str, frozenset[str]]) -> bool:
+    """An `openclaw.json`, an `auth-profiles.json`, or a fragment an `openclaw.json` above it includes.
+    (Not a lone `models.json`: OpenClaw generates it, and other tools use the name too.)"""
+    if path.name in (CONFIG_NAME, AUTH_STORE_NAME):
+        return True
+    real = os.path.realpath(path)
+    for config in _configs_above(path):
+        key = os.path.realpath(config)
+        if key not in includes:
+            includes[key] = _check_config(config).included
+        if real in includes[key] or (not includes[key] and _mentions(config, path.name)):
+            return True  # included; or the config does not compose, but names it: check rather than skip
+    return False
+
+
+def _mentions(config: Path, name: str) -> bool:
+    try:
+        return name in config.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def _unique(paths: Iterable[Path]) -> tuple[Path, ...]:
+    """`paths` without repeats (by real path), in order."""
+    seen: dict[str, Path] = {}
+    for path in paths:
+        seen.setdefault(os.path.realpath(path), path)
+    return tuple(seen.values())
 
 
 def _including_configs(checks: list[FileCheck], kind: DocumentKind | None) -> list[FileCheck]:
@@ -95,13 +171,40 @@ def _configs_above(path: Path, levels: int = 10) -> list[Path]:
 
 
 def validate_active_config(environ: Mapping[str, str]) -> tuple[Path, list[Problem]]:
-    """The active config file (SPEC section 1) and its problems; a missing file is an empty config."""
+    """The active config file and its problems (see `check_active`)."""
     locations = locate_active(environ)
+    return locations.config_file, list(check_active(environ).problems)
+
+
+def check_active(
+    environ: Mapping[str, str], *, cwd: Path | str | None = None, home: Path | str | None = None
+) -> ValidationReport:
+    """What OpenClaw would read for `environ`: the active config with its includes, the auth
+    profile store and both `.env` files (each only when it exists; a missing config is empty)."""
+    locations = locate_active(environ, cwd=cwd, home=home)
+    checks: list[FileCheck] = []
+    if locations.config_file.exists():
+        checks.append(_check_active_config(locations, environ))
+    if locations.auth_store.exists():
+        checks.append(_check_json_document(locations.auth_store, "auth-profiles"))
+    for dotenv, workspace in ((locations.global_dotenv, False), (locations.workspace_dotenv, True)):
+        if dotenv.exists():
+            checks.append(_check_dotenv(dotenv, workspace=workspace))
+    checked = _unique(path for check in checks for path in check.read)
+    problems = in_file_order(p for check in checks for p in check.problems)
+    warnings = tuple(w for check in checks for w in check.warnings)
+    return ValidationReport(tuple(problems), warnings, checked)
+
+
+def _check_active_config(locations: Locations, environ: Mapping[str, str]) -> FileCheck:
     try:
         composed = read_config(locations, environ)
     except ConfigError as exc:
-        return locations.config_file, list(exc.problems)
-    return locations.config_file, _located_schema_problems(composed, "config") or _registry_problems(environ)
+        return FileCheck(locations.config_file, tuple(exc.problems))
+    check = _composed_check(locations.config_file, composed)
+    if check.problems:
+        return check
+    return replace(check, problems=tuple(_registry_problems(environ)))
 
 
 def _registry_problems(environ: Mapping[str, str]) -> list[Problem]:
@@ -114,6 +217,34 @@ def _registry_problems(environ: Mapping[str, str]) -> list[Problem]:
         return list(resolve(env=environ).registry_problems)
     except ConfigError:
         return []
+
+
+def _check_dotenv(path: Path, *, workspace: bool) -> FileCheck:
+    """A `.env` file: each line that is not `KEY=value` (OpenClaw skips it) is a problem; a provider
+    credential in the workspace `.env` (never read from there) is a warning."""
+    from io import StringIO
+
+    from .providers.catalog import load_catalog
+    from .sources.dotenv_file import dotenv_parser
+
+    try:
+        text = read_text(path, what=".env file")
+    except ConfigError as exc:
+        return FileCheck(path, tuple(exc.problems))
+    problems, warnings = [], []
+    catalog = load_catalog()
+    for binding in dotenv_parser().parse_stream(StringIO(text)):
+        line = binding.original.line
+        if binding.error:
+            hint = "write it as NAME=value (a # starts a comment); OpenClaw skips this line"
+            problems.append(Problem("this line is not a variable assignment", str(path), line, 1, hint=hint))
+        elif workspace and binding.key is not None and catalog.is_credential_variable(binding.key):
+            message = (
+                f"{binding.key} is a provider credential, and OpenClaw never reads those from the workspace .env: "
+                "put it in the process environment, the state-dir .env or an auth profile"
+            )
+            warnings.append(ConfigWarning(message, str(path), line=line, column=1))
+    return FileCheck(path, tuple(problems), warnings=tuple(warnings))
 
 
 def check_file(path: Path, kind: DocumentKind | None = None) -> FileCheck:
@@ -129,8 +260,15 @@ def _check_config(path: Path) -> FileCheck:
         composed = compose_config(path, include_roots(path, None, Path.home()))
     except ConfigError as exc:
         return FileCheck(path, tuple(exc.problems))
+    return _composed_check(path, composed)
+
+
+def _composed_check(path: Path, composed: ComposedConfig) -> FileCheck:
+    from .composition.duplicate_keys import duplicate_key_warnings
+
     included = frozenset(os.path.realpath(f.path) for f in composed.included)
-    return FileCheck(path, tuple(_located_schema_problems(composed, "config")), included)
+    problems = tuple(_located_schema_problems(composed, "config"))
+    return FileCheck(path, problems, included, composed.files or (path,), tuple(duplicate_key_warnings(composed)))
 
 
 def _check_json_document(path: Path, kind: DocumentKind) -> FileCheck:
@@ -152,10 +290,5 @@ def _check_json_document(path: Path, kind: DocumentKind) -> FileCheck:
 
 
 def _located_schema_problems(composed: ComposedConfig, kind: DocumentKind) -> list[Problem]:
-    located = (locate_problem(p, composed) for p in schema_problems(composed.value, kind))
-    return sorted(located, key=_position)
-
-
-def _position(problem: Problem) -> tuple[str, int, int]:
-    """Document order, file by file, as linters list their findings."""
-    return problem.file or "", problem.line or 0, problem.column or 0
+    """Located, in file and position order."""
+    return in_file_order(locate_problem(p, composed) for p in schema_problems(composed.value, kind))

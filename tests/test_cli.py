@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from world import LOCAL_PROVIDER, CliResult, World
@@ -31,12 +32,17 @@ def seeded(world: World) -> None:
     )
 
 
+def tilde(world: World, path: Path) -> str:
+    """How text output shows a file under the home directory."""
+    return "~/" + str(path.relative_to(world.home))
+
+
 def test_show_prints_a_summary_for_a_person(world: World, cli: Cli) -> None:
     seeded(world)
     result = cli("show")
     assert result.code == 0, result.stderr
     for expected in [
-        str(world.config_file), str(world.agent_dir), "xiaomi", "anthropic-messages",
+        tilde(world, world.config_file), tilde(world, world.agent_dir), "xiaomi", "anthropic-messages",
         "https://api.xiaomimimo.com/anthropic", "env XIAOMI_API_KEY (process)", "xiaomi/mimo-v2-flash",
         "Xiaomi MiMo V2 Flash", "262144", "8192", "text", "local/m1", "Xiaomi -> xiaomi/mimo-v2-flash",
         "ghost/m",
@@ -92,10 +98,10 @@ def test_models_json_write_writes_once(world: World, cli: Cli) -> None:
     seeded(world)
     first = cli("models-json", "--write")
     target = world.agent_dir / "models.json"
-    assert first.code == 0 and "wrote" in first.stderr
+    assert first.code == 0 and first.stderr == f"wrote {tilde(world, target)}\n"
     assert target.read_text() == first.stdout
     second = cli("models-json", "--write")
-    assert second.code == 0 and "unchanged" in second.stderr
+    assert second.code == 0 and second.stderr == f"{tilde(world, target)} unchanged\n"
 
 
 def test_models_json_write_without_providers_writes_nothing(world: World, cli: Cli) -> None:
@@ -154,7 +160,7 @@ def test_a_config_error_exits_1_with_the_message_on_stderr(world: World, cli: Cl
         result = cli(*command)
         assert result.code == 1
         assert result.stdout == ""
-        assert f"{world.config_file}:" in result.stderr and "models.mode" in result.stderr
+        assert f"{tilde(world, world.config_file)}:" in result.stderr and "models.mode" in result.stderr
 
 
 # --- a real process: `python -m openclaw_config` ------------------------------------------------
@@ -175,7 +181,7 @@ def test_module_exit_codes(world: World) -> None:
     world.config("{ broken")
     error = run_module(world, "show")
     assert error.returncode == 1
-    assert "Traceback" not in error.stderr and str(world.config_file) in error.stderr
+    assert "Traceback" not in error.stderr and tilde(world, world.config_file) in error.stderr
 
 
 def test_module_output_arrives_whole_although_the_process_skips_clean_up(world: World) -> None:

@@ -188,12 +188,14 @@ def set_up(world: World, case: ErrorCase) -> None:
             world.write(world.state_dir / name, content)
 
 
-def check_message(world: World, case: ErrorCase, message: str) -> None:
+def check_message(world: World, case: ErrorCase, message: str, *, as_shown: bool = False) -> None:
+    """`as_shown`: the file as text output shows it (`~/...`, as it is under the home directory)."""
     for mention in case.mentions:
         assert mention in message, f"{mention!r} not in {message!r}"
     if case.located_in is not None:
         located = (world.state_dir / case.located_in).resolve()
-        assert re.search(re.escape(str(located)) + r":\d+:\d+", message), message
+        name = f"~/{located.relative_to(world.home.resolve())}" if as_shown else str(located)
+        assert re.search(re.escape(name) + r":\d+:\d+", message), message
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -212,4 +214,4 @@ def test_the_cli_exits_1_without_a_traceback(world: World, cli: Callable[..., Cl
         assert result.code == 1
         assert result.stdout == ""
         assert "Traceback" not in result.stderr and "internal error" not in result.stderr
-        check_message(world, case, result.stderr)
+        check_message(world, case, result.stderr, as_shown=True)

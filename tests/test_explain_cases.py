@@ -22,7 +22,7 @@ ORIGIN_KINDS = {"config", "env", "profile", "catalog", "models.json", "default"}
 def explain(name: str, tmp_path: Path, *args: str) -> tuple[PreparedCase, dict[str, dict[str, Any]]]:
     """The records of `show --explain [ARGS] --json` on case `name`, by path."""
     prepared = prepare(next(c for c in RESOLVING if c.name == name), tmp_path)
-    (result,) = run_commands(prepared, ["show", "--explain", *args, "--json"])
+    (result,) = run_commands(prepared, ["show", "--explain", *args, "--all", "--json"])
     assert result.returncode == 0, result.stderr
     return prepared, {r["path"]: r for r in json.loads(result.stdout)["records"]}
 
@@ -86,7 +86,7 @@ def expected_paths(provider_id: str, provider: dict[str, Any]) -> list[str]:
 @pytest.mark.parametrize("case", RESOLVING, ids=[case.name for case in RESOLVING])
 def test_every_effective_provider_and_model_field_has_an_origin(case: Case, tmp_path: Path) -> None:
     prepared = prepare(case, tmp_path)
-    show, explained = run_commands(prepared, ["show", "--json"], ["show", "--explain", "--json"])
+    show, explained = run_commands(prepared, ["show", "--json"], ["show", "--explain", "--all", "--json"])
     assert show.returncode == 0 and explained.returncode == 0, explained.stderr
     registry = json.loads(show.stdout)
     records = {r["path"]: r for r in json.loads(explained.stdout)["records"]}

@@ -68,12 +68,14 @@ def test_the_hook_fails_on_a_broken_config_and_passes_on_a_valid_one(tmp_path: P
     (project / "config" / "models.json5").write_text("{\n  mode: 'merge',\n  providers: {},\n}\n")
     template = '{\n  models: { $include: "./models.json5" },\n  agents: { defaults: { model: { KEY: "x/y" } } },\n}\n'
     config.write_text(template.replace("KEY", "primry"))
-    (project / "package.json").write_text("{ not json at all")  # not matched by the hook
+    (project / "package.json").write_text("{ not json at all")  # another tool's file: left alone
+    (project / "renovate.json5").write_text('{ extends: ["config:recommended"] }\n')  # JSON5, not OpenClaw's
 
     broken = run_hooks(project, env)
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert "config/openclaw.json:3:34: error: agents.defaults.model.primry: unknown key 'primry'" in broken.stdout
     assert "models.json5" not in broken.stdout
+    assert "renovate.json5" not in broken.stdout and "package.json" not in broken.stdout
     assert "Traceback" not in broken.stdout + broken.stderr
 
     config.write_text(template.replace("KEY", "primary"))

@@ -57,7 +57,7 @@ def setup(world: World) -> World:
 
 
 def make_resolver(world: World, clock: Clock) -> Resolver:
-    return Resolver(env=world.env, cwd=world.cwd, home=world.home, clock=clock)
+    return Resolver(env=world.env, cwd=world.cwd, home=world.home, now=clock)
 
 
 def count_resolutions(monkeypatch: pytest.MonkeyPatch, *, slow: bool = False) -> list[int]:

@@ -15,6 +15,7 @@ MODEL_KEYS = ["ref", "id", "name", "api", "contextWindow", "maxTokens", "input",
 
 
 def configured(world: World) -> None:
+    world.env["HOME"] = str(world.home)  # what the command line runs with, so both see the same process
     world.config({"models": {"providers": {"local": LOCAL_PROVIDER}}})
     # Kept from an old models.json as it was: its model lacks every default, even its name.
     world.models_json({"providers": {"old": {"baseUrl": "http://old", "models": [{"id": "o1", "reasoning": True}]}}})

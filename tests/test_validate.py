@@ -37,11 +37,13 @@ def text_at(path: Path, line: int, column: int) -> str:
 
 # case -> (file reported, line, column, the line's start after "error: ", what the text there starts with)
 CONFORMANCE_PROBLEMS = {
-    "bad_mode_rejected": ("openclaw.json", 1, 19, "models.mode: Input should be 'merge' or 'replace'", '"append"'),
+    "bad_mode_rejected": ("openclaw.json", 1, 19, 'models.mode: mode must be "merge" or "replace"', '"append"'),
     "unknown_key_rejected": ("openclaw.json", 1, 28, "models.bogus: unknown key 'bogus' in models", "bogus"),
     "unknown_root_key_rejected": ("openclaw.json", 1, 3, "notASection: unknown key 'notASection'", "notASection"),
     "model_name_required": ("openclaw.json", 1, 125, "models.providers.foo.models.0.name: required", '{ id: "m1"'),
-    "wrong_type_rejected": ("openclaw.json", 1, 163, "models.providers.foo.models.0.contextWindow: Input", '"big"'),
+    "wrong_type_rejected": (
+        "openclaw.json", 1, 163, "models.providers.foo.models.0.contextWindow: contextWindow must be a whole", '"big"'
+    ),
     "json5_syntax_error": ("openclaw.json", 3, 18, "JSON5 syntax error: expected a key or '}'", ",, }"),
     "include_cycle_error": ("b.json5", 1, 13, "models.$include: include cycle: ", '"./a.json5"'),
     "include_escape_error": ("openclaw.json", 1, 23, "models.$include: include '../../outside.json5'", '"../../'),
@@ -93,7 +95,7 @@ def test_variables_are_accepted_without_any_environment(tmp_path: Path) -> None:
         ' models: [{ id: "m", name: "$${LITERAL}" }] } } } }'
     )
     result = run_validate("openclaw.json", cwd=tmp_path)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "1 file valid: openclaw.json\n")
 
 
 def test_every_file_is_checked_and_the_exit_code_covers_them_all(tmp_path: Path) -> None:
@@ -102,7 +104,8 @@ def test_every_file_is_checked_and_the_exit_code_covers_them_all(tmp_path: Path)
     result = run_validate("good.json5", "bad.json5", "missing.json5", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "bad.json5:1:19: error: models.mode: Input should be 'merge' or 'replace' (got 'sometimes') (fix the value)",
+        'bad.json5:1:19: error: models.mode: mode must be "merge" or "replace", not the string "sometimes" '
+        '(use "merge" or "replace")',
         "missing.json5: error: config file not found (check the path)",
     ]
 
@@ -206,7 +209,7 @@ def test_without_files_the_active_config_is_checked(tmp_path: Path) -> None:
     config.write_text("{ models: { mode: 1 } }")
     result = run_validate(cwd=tmp_path, env={"HOME": str(tmp_path), "OPENCLAW_CONFIG_PATH": str(config)})
     assert result.returncode == 1
-    assert result.stdout.startswith(f"{config}:1:19: error: models.mode: ")
+    assert result.stdout.startswith("~/alt.json5:1:19: error: models.mode: ")  # under the home: shown as ~/...
     no_config = run_validate(cwd=tmp_path, env={"HOME": str(tmp_path)})
     assert no_config.returncode == 0
     assert "nothing to check" in no_config.stderr

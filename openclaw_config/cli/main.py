@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from ..errors import ConfigError
+from ..errors import ConfigError, Problem
 from ..gc_pause import cycle_collection_paused
 
 #: command name -> (module under openclaw_config.cli, one-line help)
@@ -28,10 +28,38 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+def program_name() -> str:
+    """The command the user ran: `python -m openclaw_config`, or the `openclaw-config` script."""
+    main_module = sys.modules.get("__main__")
+    spec = getattr(main_module, "__spec__", None)
+    if spec is not None and spec.name in ("openclaw_config", "openclaw_config.__main__"):
+        return "python -m openclaw_config"
+    script = os.path.basename(sys.argv[0]) if sys.argv else ""
+    return script if script.startswith("openclaw-config") else "python -m openclaw_config"
+
+
+class _VersionAction(argparse.Action):
+    """`--version`: the installed version, looked up only when asked (it costs an import)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("openclaw-config")
+        except PackageNotFoundError:  # run from a checkout that is not installed
+            found = "(not installed)"
+        print(f"openclaw-config {found}")
+        parser.exit()
+
+
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(
-        prog="openclaw-config", description="Resolve OpenClaw's model configuration.", formatter_class=_help_formatter
+        prog=program_name(), description="Resolve OpenClaw's model configuration.", formatter_class=_help_formatter
     )
+    parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     subparsers = {
         name: commands.add_parser(name, help=help_text, description=help_text, formatter_class=_help_formatter)
@@ -78,8 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             result: int = module.run(args) if module is not None else 2
         return result
     except ConfigError as exc:
-        for problem in exc.problems:
-            print(f"error: {problem}", file=sys.stderr)
+        print_problems(exc.problems)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -88,6 +115,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours must still not dump a traceback on the user
         print(f"internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
         return 1
+
+
+def print_problems(problems: Sequence[Problem]) -> None:
+    """`error: FILE:LINE:COL: PATH: message (hint)` on stderr, one per problem, files shown as by
+    every text output (`~/...` under the home directory)."""
+    from ..outputs.paths import PathStyle
+
+    shown = PathStyle.of_process()
+    for problem in problems:
+        print(f"error: {shown.file_of(problem)}", file=sys.stderr)
 
 
 def run_and_exit() -> NoReturn:

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..outputs.models_json import render_models_json
+from ..outputs.paths import PathStyle
 from ..pipeline import resolve
 from .main import add_location_options
 
@@ -21,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     registry = resolve(config_path=args.config, agent_dir=args.agent_dir)
     sys.stdout.write(render_models_json(registry.to_models_json() or {"providers": {}}))
     if args.write:
-        target = registry.locations.models_json
+        target = PathStyle.of_process()(registry.locations.models_json)
         try:
             changed = registry.write_models_json()
         except OSError as exc:  # the user's file system, not a bug: say which file and why

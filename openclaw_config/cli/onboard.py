@@ -15,8 +15,9 @@ import sys
 
 from ..errors import ConfigError
 from ..onboarding import AUTH_CHOICES, ApiKeyChoice, OnboardResult, checked_key, onboard
+from ..outputs.paths import AS_IS, PathStyle
 from ..providers.catalog import load_catalog
-from .main import add_location_options
+from .main import add_location_options, print_problems, program_name
 
 _USAGE_ERROR = 2
 
@@ -43,22 +44,37 @@ def run(args: argparse.Namespace) -> int:
         key = checked_key(_key(args, choice))
     except LookupError as exc:
         return _usage(str(exc.args[0]))
-    except (ValueError, EOFError) as exc:
-        return _usage(f"{exc or 'no key entered'}; nothing was written")
+    except EOFError:  # Ctrl-D at the prompt
+        return _usage("no key entered; nothing was written")
+    except ValueError as exc:
+        return _usage(f"{exc}; nothing was written")
     try:
         result = onboard(choice.name, key, config_path=args.config, agent_dir=args.agent_dir)
     except ConfigError as exc:
-        for problem in exc.problems:
-            print(f"error: {problem}", file=sys.stderr)
+        print_problems(exc.problems)
         print("nothing was written: fix what is listed above, then run onboard again", file=sys.stderr)
         return 1
-    next_step = "python -m openclaw_config show" + "".join(
+    next_step = f"{_command()} show" + "".join(
         f" {flag} {shlex.quote(value)}"
         for flag, value in (("--config", args.config), ("--agent-dir", args.agent_dir))
         if value
     )
-    sys.stdout.write(render_result(result, next_step))
+    sys.stdout.write(render_result(result, next_step, PathStyle.of_process()))
     return 0
+
+
+def _command() -> str:
+    """The command the user ran, as they can run it again: the script by name when it is the one
+    on PATH, else by the path it was run at; or `python -m openclaw_config`."""
+    import shutil
+
+    name = program_name()
+    if name.startswith("python "):
+        return name
+    script = sys.argv[0]
+    found = shutil.which(name)
+    same = found is not None and os.path.realpath(found) == os.path.realpath(script)
+    return name if same or os.sep not in script else shlex.quote(script)
 
 
 def _key(args: argparse.Namespace, choice: ApiKeyChoice) -> str:
@@ -82,7 +98,7 @@ def _usage(message: str) -> int:
     return _USAGE_ERROR
 
 
-def render_result(result: OnboardResult, next_step: str) -> str:
+def render_result(result: OnboardResult, next_step: str, paths: PathStyle = AS_IS) -> str:
     """What changed, file by file (keys redacted), and what to run next."""
     headline = (
         f"Onboarded {result.auth_choice}: profile {result.profile_id}, default model {result.model_ref}."
@@ -91,8 +107,8 @@ def render_result(result: OnboardResult, next_step: str) -> str:
     )
     lines = [headline]
     for change in result.files:
-        kept = f" (previous version kept as {change.backup})" if change.backup is not None else ""
-        lines.append(f"{change.path}: {change.status}{kept}")
+        kept = f" (previous version kept as {paths(change.backup)})" if change.backup is not None else ""
+        lines.append(f"{paths(change.path)}: {change.status}{kept}")
         lines += [f"  - {line}" for line in change.changes if change.status != "unchanged"]
     lines += [f"note: {note}" for note in result.notes]
     lines.append(f"Next: {next_step}")

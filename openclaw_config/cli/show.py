@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..outputs.json_text import json_text
+from ..outputs.paths import PathStyle
 from ..pipeline import resolve
 from .main import add_location_options
 
@@ -26,24 +27,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="?",
         const="",
         metavar="PATH",
-        help="where each value came from and what it overrode; PATH narrows it to a config path, "
-        "a provider id or a model ref (secrets stay redacted, even with --reveal)",
+        help="where each value set somewhere came from and what it overrode; PATH narrows it to a config path, "
+        "a provider id, a model ref or a variable (XIAOMI_API_KEY, env.vars.X); secrets stay redacted, even "
+        "with --reveal",
+    )
+    parser.add_argument(
+        "--all", action="store_true", help="with --explain: also the values that are only defaults (set nowhere)"
     )
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.all and args.explain is None:
+        print("error: --all goes with --explain (show --explain --all)", file=sys.stderr)
+        return 2
     registry = resolve(config_path=args.config, agent_dir=args.agent_dir)
+    indent = args.indent if args.indent is not None else (2 if sys.stdout.isatty() else None)
+    shown = PathStyle.of_process()
     if args.explain is not None:
         from ..explain.render import render_explanation
 
-        sys.stdout.write(render_explanation(registry, args.explain or None, as_json=args.json))
+        text = render_explanation(
+            registry, args.explain or None, as_json=args.json, show_all=args.all, indent=indent, paths=shown
+        )
+        sys.stdout.write(text)
     elif args.json:
-        indent = args.indent if args.indent is not None else (2 if sys.stdout.isatty() else None)
         print(json_text(registry.to_dict(reveal=args.reveal), indent=indent))
     else:
         from ..outputs.render import render_text
 
-        sys.stdout.write(render_text(registry, reveal=args.reveal))
+        sys.stdout.write(render_text(registry, reveal=args.reveal, paths=shown))
     return 0
 
 

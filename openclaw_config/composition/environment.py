@@ -73,9 +73,10 @@ class EffectiveEnvironment:
         return value if value is not None and value.strip() else None
 
     def contributing_sources(self) -> list[EnvSource]:
-        """The layers that gave at least one effective variable besides the process itself."""
+        """The layers that set at least one variable in effect, highest first: one rule for every
+        layer, the process included (`show` and `show --json` both list these)."""
         used = {o.source for o in self.origins.values()}
-        return [s for s in ENV_SOURCES if s in used and s != "process"]
+        return [s for s in ENV_SOURCES if s in used]
 
 
 def config_env_vars(env_block: Any) -> dict[str, str]:

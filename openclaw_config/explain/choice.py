@@ -10,8 +10,8 @@ from .trace import dig
 if TYPE_CHECKING:
     from .trace import Tracer
 
-DEFAULT_PRIMARY_RULE = "SPEC 9: the default model when agents.defaults.model.primary is unset"
-DEFAULT_MODE_RULE = "SPEC 8: models.mode is merge unless set"
+DEFAULT_PRIMARY_RULE = "OpenClaw's own default model, used when agents.defaults.model.primary is unset"
+DEFAULT_MODE_RULE = "models.mode is merge unless set"
 
 
 def choice_records(tracer: Tracer) -> list[ProvenanceRecord]:

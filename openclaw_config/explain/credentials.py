@@ -1,6 +1,6 @@
 """Provenance of keys: a provider's `apiKey` field, the credential in effect, and every key that lost.
 
-The four places a key can come from (SPEC 8): a key variable (whose sources are layered, SPEC 4),
+The four places a key can come from: a key variable (whose sources are layered: process first),
 an auth profile, a literal in the config, an existing models.json. Everything that could have
 supplied the key but did not is listed as overridden, with the reason.
 """
@@ -48,9 +48,9 @@ def _api_key(tracer: Tracer, src: ProviderSources, provider: Provider) -> Proven
         injected = src.explicit is None or (src.implicit is not None and "apiKey" not in (src.explicit or {}))
         what = "the implicit provider's apiKey is" if injected else "a provider without apiKey gets"
         if key.env_var:
-            origin = tracer.env_sources(key.env_var, f"SPEC 8: {what} the name of its key variable")[0]
+            origin = tracer.env_sources(key.env_var, f"{what} the name of its key variable")[0]
         else:
-            origin = tracer.locate.profile(key.profile.id if key.profile else "?", f"SPEC 8: {what} the profile's key")
+            origin = tracer.locate.profile(key.profile.id if key.profile else "?", f"{what} the profile's key")
         lost: tuple[Overridden, ...] = ()
         if explicit is not None:
             written = tracer.config_sources((*src.config_path, "apiKey"))[0]
@@ -67,7 +67,7 @@ def _api_key(tracer: Tracer, src: ProviderSources, provider: Provider) -> Proven
 def _implicit_key_lost(tracer: Tracer, pid: str) -> list[Overridden]:
     context = tracer.context
     key = find_key(pid, context.env, context.store, context.catalog, context.now_ms, [])
-    reason = "the config's apiKey overrides the implicit provider's key (SPEC 8)"
+    reason = "the config's apiKey overrides the implicit provider's key"
     if key is not None and key.env_var:
         return [Overridden(tracer.env_sources(key.env_var)[0], key.env_var, reason)]
     if key is not None and key.profile is not None:
@@ -112,7 +112,7 @@ def _unused_variables(tracer: Tracer, pid: str, credential: Credential | None) -
         origin, lost = tracer.env_sources(name)
         value = tracer.context.env.get(name)
         if value is not None:
-            found.append(Overridden(origin, redact(value), f"not used: {why} (SPEC 8)"))
+            found.append(Overridden(origin, redact(value), f"not used: {why}"))
         found += lost
     return found
 
@@ -140,21 +140,21 @@ def _unusable(tracer: Tracer, pid: str, profile: AuthProfile) -> str | None:
     if find_key(pid, _NO_ENV, alone, context.catalog, context.now_ms, []) is not None:
         return None
     if profile.type == "oauth":
-        return "OAuth profiles do not supply an API key (SPEC 8)"
+        return "OAuth profiles do not supply an API key"
     if profile.type not in ("api_key", "token"):
         return f"profile type {profile.type!r} supplies no key"
     if not (profile.secret and profile.secret.strip()):
         return "the profile holds no key"
-    return "the token has expired, or its expires is not a positive number (SPEC 8)"
+    return "the token has expired, or its expires is not a positive number"
 
 
 def _not_chosen(credential: Credential | None) -> str:
     if credential is None:
         return "the provider has no key"
     if credential.source == "env":
-        return f"{credential.env_var} is set, and key variables come before auth profiles (SPEC 8)"
+        return f"{credential.env_var} is set, and key variables come before auth profiles"
     if credential.source == "profile":
-        return f"profile {credential.profile_id} comes first in the store (SPEC 8)"
+        return f"profile {credential.profile_id} comes first in the store"
     return "the provider's apiKey is set"
 
 
@@ -167,7 +167,7 @@ def absent_implicit_records(tracer: Tracer) -> list[ProvenanceRecord]:
         lost = [*_unused_variables(tracer, entry.id, None), *_unused_profiles(tracer, entry.id, None)]
         if not lost:
             continue  # nothing was even close: not worth a line
-        origin = Origin("default", rule="SPEC 8: a built-in provider is injected only when a usable key exists")
+        origin = Origin("default", rule="a built-in provider is injected only when a usable key exists")
         note = "not injected: no usable key"
         records.append(
             ProvenanceRecord(("models", "providers", entry.id), None, (origin,), tuple(lost), entry.id, note=note)

@@ -14,13 +14,13 @@ if TYPE_CHECKING:
     from .trace import Tracer
 
 _DEFAULT_RULES = {
-    "reasoning": "SPEC 7: reasoning is false unless set",
-    "input": 'SPEC 7: input is ["text"] unless set',
-    "cost": "SPEC 7: a cost field that is not set is 0",
-    "contextWindow": f"SPEC 7: contextWindow is {DEFAULT_CONTEXT_WINDOW} unless set to a positive number",
-    "maxTokens": f"SPEC 7: maxTokens = min({DEFAULT_MAX_TOKENS}, contextWindow) unless set",
+    "reasoning": "reasoning is false unless set",
+    "input": 'input is ["text"] unless set',
+    "cost": "a cost field that is not set is 0",
+    "contextWindow": f"contextWindow is {DEFAULT_CONTEXT_WINDOW} unless set to a positive number",
+    "maxTokens": f"maxTokens = min({DEFAULT_MAX_TOKENS}, contextWindow) unless set",
 }
-_CAPPED_RULE = "SPEC 7: maxTokens = min(maxTokens, contextWindow)"
+_CAPPED_RULE = "maxTokens = min(maxTokens, contextWindow): never more than the context window"
 
 Sources = tuple[tuple[Origin, ...], tuple[Overridden, ...]]
 
@@ -47,7 +47,7 @@ def _source(src: ProviderSources, index: int, model: dict[str, Any]) -> ModelSou
     if src.origin == "models.json":
         return ModelSource("models.json", model, ("providers", src.pid, "models", index))
     explicit = (src.explicit or {}).get("models") or []
-    if index < len(explicit):  # explicit models come first (SPEC 8)
+    if index < len(explicit):  # explicit models come first
         return ModelSource("config", explicit[index], (*src.config_path, "models", index))
     catalog_models = (src.implicit or {}).get("models") or []
     j = next((j for j, m in enumerate(catalog_models) if m.get("id") == model.get("id")), 0)
@@ -99,7 +99,7 @@ class _ModelTrace:
             for j, catalog_model in enumerate(implicit_models):
                 if catalog_model.get("id") == model_id:
                     origin = self.tracer.locate.catalog(("providers", self.src.pid, "implicit", "models", j))
-                    reason = "an explicit model with the same id replaces the catalog's model (SPEC 8)"
+                    reason = "an explicit model with the same id replaces the catalog's model"
                     overridden += (Overridden(origin, model_id, reason),)
         return self._record((), self.full.get("id"), (origins, overridden))
 
@@ -130,7 +130,7 @@ class _ModelTrace:
             lost = self._lost("maxTokens", "not a positive number") if given is not None else ()
             return self._record(("maxTokens",), value, (default, lost))
         capped = (Origin("default", rule=_CAPPED_RULE),)
-        reason = f"larger than contextWindow ({self.full.get('contextWindow')}): capped (SPEC 7)"
+        reason = f"larger than contextWindow ({self.full.get('contextWindow')}): capped"
         return self._record(("maxTokens",), value, (capped, self._lost("maxTokens", reason)))
 
     def _lost(self, key: str, reason: str) -> tuple[Overridden, ...]:

@@ -76,7 +76,7 @@ def _provider(tracer: Tracer, src: ProviderSources) -> ProvenanceRecord:
     if src.origin == "models.json":
         origins.append(existing)
     elif src.existing is not None:
-        reason = "replaced whole by the provider produced now (SPEC 8, models.mode merge)"
+        reason = "replaced whole by the provider produced now (models.mode merge keeps only the others)"
         if tracer.context.mode != "merge":
             reason = "ignored: models.mode is replace"
         overridden.append(Overridden(existing, summary(src.existing), reason))
@@ -91,10 +91,10 @@ def injection_reason(tracer: Tracer, pid: str) -> str:
     if key is not None and key.env_var:
         origin = context.env.origins.get(key.env_var)
         where = ENV_WORDS.get(origin.source, f"the {origin.source}") if origin else "the environment"
-        return f"injected because {key.env_var} is set in {where} (SPEC 8)"
+        return f"injected because {key.env_var} is set in {where}"
     if key is not None and key.profile is not None:
-        return f"injected because auth profile {key.profile.id} holds a key (SPEC 8)"
-    return "injected because a key exists (SPEC 8)"
+        return f"injected because auth profile {key.profile.id} holds a key"
+    return "injected because a key exists"
 
 
 def _field(tracer: Tracer, src: ProviderSources, key: str, value: Any) -> ProvenanceRecord:
@@ -105,7 +105,7 @@ def _field(tracer: Tracer, src: ProviderSources, key: str, value: Any) -> Proven
         origins, overridden = tracer.config_sources((*src.config_path, key))
         if src.implicit is not None and key in src.implicit:
             implicit_value = tracer.shown(src.implicit[key], path, secret=False)
-            reason = "an explicit field overrides the implicit one (SPEC 8)"
+            reason = "an explicit field overrides the implicit one"
             overridden += (Overridden(tracer.locate.catalog(catalog_path), implicit_value, reason),)
         return ProvenanceRecord(path, shown, origins, overridden, src.pid)
     if src.implicit is not None and key in src.implicit:

@@ -140,6 +140,12 @@ class ProvenanceRecord:
     def dotted_path(self) -> str:
         return format_path(self.path)
 
+    @property
+    def is_default(self) -> bool:
+        """Whether the value is only a default (a rule, nothing set anywhere) and overrode nothing:
+        what `show --explain` leaves out unless asked for `--all`."""
+        return bool(self.origins) and all(o.kind == "default" for o in self.origins) and not self.overridden
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"path": self.dotted_path, "pathSegments": list(self.path), "value": self.value}
         data.update((k, v) for k, v in (("provider", self.provider), ("model", self.model)) if v is not None)

@@ -7,36 +7,50 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, Problem
 from ..outputs.json_text import json_text
+from ..outputs.paths import AS_IS, PathStyle
 from .records import ProvenanceRecord, Shorten
 
 if TYPE_CHECKING:
     from ..registry.model import EffectiveRegistry
 
-_PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent.parent)
 _LEGEND = '"from" is where the value in effect was set; "overrode" is a value that lost to it, and why.'
 
 
-def render_explanation(registry: EffectiveRegistry, path: str | None, *, as_json: bool) -> str:
-    """The explanation `show --explain [PATH] [--json]` prints; a PATH that matches nothing is an error."""
+def render_explanation(
+    registry: EffectiveRegistry,
+    path: str | None,
+    *,
+    as_json: bool,
+    show_all: bool = False,
+    indent: int | None = 2,
+    paths: PathStyle = AS_IS,
+) -> str:
+    """The explanation `show --explain [PATH] [--all] [--json]` prints; a PATH that matches nothing is
+    an error. Without `show_all`, values that are only defaults (set nowhere, overriding nothing) are
+    left out and counted. JSON is indented by `indent` (compact when None); `paths` says how the
+    text shows files."""
     records = registry.explain(path)
     if path and not records:
         raise ConfigError(
             [
                 Problem(
                     f"nothing in the registry matches {path!r}",
-                    hint="give a config path (models.providers.xiaomi.baseUrl), a provider id (xiaomi) "
-                    "or a model ref (xiaomi/mimo-v2-flash)",
+                    hint="give a config path (models.providers.xiaomi.baseUrl), a provider id (xiaomi), "
+                    "a model ref (xiaomi/mimo-v2-flash) or a variable name (XIAOMI_API_KEY)",
                 )
             ]
         )
+    shown = records if show_all else [r for r in records if not r.is_default]
+    omitted = len(records) - len(shown)
     if as_json:
-        return json_text(explanation_to_dict(registry, path, records), indent=2) + "\n"
-    return explanation_text(registry, records)
+        document = explanation_to_dict(registry, path, shown)
+        document["defaultsOmitted"] = omitted
+        return json_text(document, indent=indent) + "\n"
+    return explanation_text(registry, shown, omitted, paths)
 
 
 def explanation_to_dict(
@@ -50,8 +64,12 @@ def explanation_to_dict(
     }
 
 
-def explanation_text(registry: EffectiveRegistry, records: list[ProvenanceRecord]) -> str:
-    short = _shortener(registry.locations.home)
+def explanation_text(
+    registry: EffectiveRegistry, records: list[ProvenanceRecord], omitted: int = 0, paths: PathStyle = AS_IS
+) -> str:
+    def short(file: str) -> str:
+        return paths(file)
+
     lines = [
         "Where the effective values come from",
         f"  config file  {short(str(registry.config_path))}",
@@ -62,6 +80,9 @@ def explanation_text(registry: EffectiveRegistry, records: list[ProvenanceRecord
         lines += ["", title]
         for record in group:
             lines += _record_lines(record, short)
+    if omitted:
+        what = "value that is only a default is" if omitted == 1 else "values that are only defaults are"
+        lines += ["", f"{omitted} {what} not shown (--all shows every value)"]
     return "\n".join(lines) + "\n"
 
 
@@ -80,6 +101,8 @@ def _sections(records: list[ProvenanceRecord]) -> Iterator[tuple[str, list[Prove
 
 
 def _heading(record: ProvenanceRecord) -> str:
+    if record.provider is None and _is_variable(record):
+        return f"Variable {record.path[1]}"
     if record.provider is None:
         return "Model choice"
     if record.model is not None and record.path[:3] == ("models", "providers", record.provider):
@@ -95,7 +118,11 @@ def _label(record: ProvenanceRecord) -> str:
         if not rest:
             return "(the model)" if len(path) > 4 else "(the provider)"
         return ".".join(str(p) for p in rest)
-    return record.dotted_path
+    return str(record.path[1]) if _is_variable(record) else record.dotted_path
+
+
+def _is_variable(record: ProvenanceRecord) -> bool:
+    return record.provider is None and len(record.path) == 2 and record.path[0] == "env"
 
 
 def _record_lines(record: ProvenanceRecord, short: Shorten) -> list[str]:
@@ -113,17 +140,3 @@ def _record_lines(record: ProvenanceRecord, short: Shorten) -> list[str]:
 
 def _show(value: Any) -> str:
     return "(none)" if value is None else json.dumps(value, ensure_ascii=False)
-
-
-def _shortener(home: Path) -> Shorten:
-    """Files under the home directory as `~/...`, the package's own files relative to it."""
-    home_text = str(home).rstrip("/") + "/"
-
-    def short(file: str) -> str:
-        if file.startswith(home_text):
-            return "~/" + file[len(home_text) :]
-        if file.startswith(_PACKAGE_PARENT + "/"):
-            return file[len(_PACKAGE_PARENT) + 1 :]
-        return file
-
-    return short

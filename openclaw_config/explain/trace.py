@@ -36,7 +36,7 @@ def explain(registry: EffectiveRegistry, context: ResolutionContext, path: str |
     from .providers import provider_records, provider_sources
 
     tracer = Tracer(registry, context)
-    selection = Selection.of(path, registry)
+    selection = Selection.of(path, registry, context)
     records = choice_records(tracer)
     for pid in registry.providers:
         if selection.wants_provider(pid):
@@ -45,27 +45,43 @@ def explain(registry: EffectiveRegistry, context: ResolutionContext, path: str |
             records += credential_records(tracer, sources)
             records += model_records(tracer, sources)
     records += [r for r in absent_implicit_records(tracer) if selection.wants_provider(str(r.provider))]
-    chosen = [r for r in records if selection.matches(r)]
+    if selection.variable is not None:  # the variable itself, then every value that used it
+        from .variables import uses_variable, variable_record
+
+        name = selection.variable
+        chosen = [variable_record(tracer, name), *(r for r in records if uses_variable(r, name))]
+    else:
+        chosen = [r for r in records if selection.matches(r)]
     return scrub(chosen, known_secrets(registry, context))
 
 
 @dataclass(frozen=True)
 class Selection:
-    """What `explain(PATH)` narrows to: a config path, a provider id or a model ref (or alias)."""
+    """What `explain(PATH)` narrows to: a config path, a provider id, a model ref (or alias), or an
+    environment variable (`ANTHROPIC_API_KEY`, `env.vars.ANTHROPIC_API_KEY`)."""
 
     text: str | None
     ref: str | None = None
+    variable: str | None = None
 
     @classmethod
-    def of(cls, path: str | None, registry: EffectiveRegistry) -> Selection:
+    def of(cls, path: str | None, registry: EffectiveRegistry, context: ResolutionContext) -> Selection:
+        from .variables import variable_named
+
         text = (path or "").strip() or None
         if text is None:
             return cls(None)
         is_alias = text.lower() in {alias.lower() for alias in registry.aliases}
+        if not is_alias and "/" not in text:
+            variable = variable_named(text, context.env, set(registry.providers))
+            if variable is not None:
+                return cls(text, variable=variable)
         return cls(text, registry.resolve_ref(text) if "/" in text or is_alias else None)
 
     def wants_provider(self, pid: str) -> bool:
-        if self.text is None or self.text == pid or (self.ref or "").partition("/")[0] == pid:
+        if self.text is None or self.variable is not None:
+            return True
+        if self.text == pid or (self.ref or "").partition("/")[0] == pid:
             return True
         prefix = f"models.providers.{pid}"
         return _within(self.text, prefix) or _within(prefix, self.text)
@@ -143,18 +159,21 @@ class Tracer:
     def _shadow_reason(self, name: str, source: str) -> str:
         if source == "workspace .env" and self.catalog.is_credential_variable(name):
             return (
-                "ignored: provider credentials are never read from the workspace .env (SPEC 4); "
+                "ignored: provider credentials are never read from the workspace .env; "
                 "set it in the process environment, the state .env or an auth profile"
             )
         winner = self.context.env.origins.get(name)
         words = ENV_WORDS.get(winner.source, f"the {winner.source}") if winner else "a higher source"
-        return f"{words} also sets {name}, and a lower source never overrides it (SPEC 4)"
+        return (
+            f"{words} also sets {name}, and a source lower in the order (process, workspace .env, state .env, "
+            "config env block) never overrides it"
+        )
 
 
 def _lost_reason(loser: Written, winner: Written) -> str:
     if any(site.file == winner.file for site in loser.origin.included_from):
-        return "a key beside $include overrides the included value (SPEC 3)"
-    return "a later $include overrides an earlier one (SPEC 3)"
+        return "a key beside $include overrides the included value"
+    return "a later $include overrides an earlier one"
 
 
 def _variables(values: list[Any], lookup: Callable[[str], str | None]) -> list[str]:

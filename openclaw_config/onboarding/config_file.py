@@ -120,7 +120,7 @@ def write_config(config_file: Path, original: str | None, text: str) -> Path | N
         return None
     with open(config_file, "rb") as handle:
         has_bom = handle.read(3) == _BOM.encode()
-    saved = backup(config_file)
+    saved = backup(config_file, latest_only=True)  # one .bak: the config before this run
     target = Path(os.path.realpath(config_file))  # a symlinked config stays a symlink
     write_atomic(target, (_BOM if has_bom else "") + text, keep_mode=True)
     return saved

@@ -53,7 +53,7 @@ def write_store(plan: StorePlan) -> Path | None:
     """Write the planned store (0600, in a 0700 folder); returns the backup of a damaged file."""
     if plan.text is None:
         return None
-    saved = backup(plan.path) if plan.damage is not None else None
+    saved = backup(plan.path, latest_only=True) if plan.damage is not None else None
     write_atomic(plan.path, plan.text)
     return saved
 

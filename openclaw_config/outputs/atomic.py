@@ -41,9 +41,23 @@ def _make_dirs(folder: Path, mode: int) -> None:
         directory.mkdir(mode=mode, exist_ok=True)
 
 
-def backup(path: Path, suffix: str = ".bak") -> Path:
-    """Copy `path` beside itself (keeping its mode) before it is replaced; returns the copy's path."""
+def backup(path: Path, suffix: str = ".bak", *, latest_only: bool = False) -> Path:
+    """Copy `path` beside itself (keeping its mode) before it is replaced; returns the copy's path.
+
+    With `latest_only`, the one backup holds what the file was before this change (an older backup is
+    replaced, atomically); otherwise an existing backup is kept and the new one is numbered.
+    """
     target = path.with_name(path.name + suffix)
+    if latest_only:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        try:
+            shutil.copy2(path, temp)
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        return target
     if target.exists():  # never overwrite an older backup: number the new one
         n = 1
         while (candidate := path.with_name(f"{path.name}{suffix}.{n}")).exists():

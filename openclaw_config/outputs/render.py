@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .paths import AS_IS, PathStyle
 from .redact import redact, redact_text
 
 if TYPE_CHECKING:
@@ -55,11 +56,13 @@ def secrets_of(registry: EffectiveRegistry) -> list[str]:
     return [p.credential.value for p in registry.providers.values() if p.credential is not None]
 
 
-def render_text(registry: EffectiveRegistry, *, reveal: bool = False) -> str:
+def render_text(registry: EffectiveRegistry, *, reveal: bool = False, paths: PathStyle = AS_IS) -> str:
+    """What `show` prints; `paths` says how files are shown (the CLI: `~/...` under the home directory)."""
+    config = paths(registry.config_path)
     lines = [
-        f"Config file    {registry.config_path}{'' if registry.config_path.exists() else '  (not found: empty)'}",
-        f"Agent dir      {registry.agent_dir}",
-        f"Env sources    {', '.join(('process', *registry.env_sources))}",
+        f"Config file    {config}{'' if registry.config_path.exists() else '  (not found: empty)'}",
+        f"Agent dir      {paths(registry.agent_dir)}",
+        f"Env sources    {', '.join(registry.env_sources) or '(none)'}",
         "",
         "Providers" if registry.providers else "Providers      (none)",
     ]
@@ -72,7 +75,7 @@ def render_text(registry: EffectiveRegistry, *, reveal: bool = False) -> str:
         f"Fallbacks      {', '.join(registry.fallbacks) or '(none)'}",
         f"Aliases        {', '.join(f'{a} -> {r}' for a, r in registry.aliases.items()) or '(none)'}",
         f"Warnings       {'(none)' if not registry.warnings else ''}",
-        *(f"  - {w}" for w in registry.warnings),
+        *(f"  - {paths.file_of(w)}" for w in registry.warnings),
         *_registry_problem_lines(registry),
     ]
     text = "\n".join(lines) + "\n"

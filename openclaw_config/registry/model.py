@@ -1,4 +1,4 @@
-"""The effective model registry (SPEC section 9): typed, immutable, safe to print."""
+"""The effective model registry: typed, immutable, safe to print."""
 
 from __future__ import annotations
 
@@ -33,7 +33,14 @@ from the existing models.json."""
 
 @dataclass(frozen=True)
 class Credential:
-    """A provider's key: where it came from, and the secret itself (never in `repr`)."""
+    """A provider's key: where it came from, and the secret itself (never in `repr`).
+
+    source      "env" (a variable: `env_var`, set in `env_origin.source`), "profile" (an auth
+                profile: `profile_id` in the `store` file), "config" (a literal apiKey in the
+                config) or "models.json" (a literal key kept from the existing models.json)
+    redacted    the printable form (`sk-a…9f`); `secret` is a pydantic `SecretStr`; `value` the key
+    describe()  where it came from, in words: `env XIAOMI_API_KEY (state .env)`
+    """
 
     source: CredentialSource
     value: str = field(repr=False)
@@ -64,10 +71,26 @@ class Credential:
 
 @dataclass(frozen=True)
 class Model:
-    """A model. From `registry.model()` and `registry.runtime_models()` it is the model as OpenClaw's
-    runtime holds it: `api` is in effect (its own or its provider's), `headers` are merged (provider,
-    model, `Authorization` of `authHeader`), `raw` is pi's model object. In `Provider.models` it is
-    the configured entry (`api` only its own; no base URL, headers or source)."""
+    """One model of the effective registry, every default filled in.
+
+    From `registry.model()` and `registry.runtime_models()` it is the model as OpenClaw's runtime
+    holds it: `api` is in effect (its own or its provider's), `headers` are merged (provider, model,
+    `Authorization` of `authHeader`), `raw` is pi's model object. In `Provider.models` it is the
+    configured entry (`api` only its own; no base URL, headers or source).
+
+    provider        the provider id (`xiaomi`); `ref` is `provider/id` (`xiaomi/mimo-v2-flash`)
+    id, name        the id the provider's API knows, and the display name (the id when unset)
+    api             the API dialect (see above for which one)
+    reasoning       whether it supports extended reasoning (default False)
+    input           the input kinds it takes, ("text",) by default, or ("text", "image")
+    cost            price per million tokens: input, output, cacheRead, cacheWrite (0 when unset)
+    context_window  tokens it can read (default 200000)
+    max_tokens      tokens it may write: min(8192, context_window) unless set, never above it
+    base_url, headers, compat, source   the runtime model's endpoint, merged headers (may hold
+                    secrets: print `printable_headers()`), compat flags, and where it came from
+
+    Find one with `registry.model("xiaomi/mimo-v2-flash")` or by alias (`registry.model("Xiaomi")`).
+    """
 
     provider: str
     id: str
@@ -107,7 +130,7 @@ class Model:
 
     @classmethod
     def from_entry(cls, provider: str, entry: Mapping[str, Any], *, raw: Mapping[str, Any]) -> Model:
-        """The model an entry of a provider's `models` describes, every default filled in (SPEC 7);
+        """The model an entry of a provider's `models` describes, every default filled in;
         `raw` is the entry as the provider block holds it."""
         shown = model_json(provider, entry)
         return cls(
@@ -147,6 +170,21 @@ def model_json(provider: str, entry: Mapping[str, Any]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Provider:
+    """One provider of the effective registry: where it is reached, its key, and its models.
+
+    id          the provider id, as models.json and model refs spell it (`xiaomi`)
+    base_url    the base URL of its API
+    api         the API dialect it speaks (`anthropic-messages`, `openai-completions`, ...), or None
+    credential  the key it uses and where that came from (a `Credential`), or None when it has none
+    origin      how it got here: "config", "implicit" (injected from the built-in catalog because a
+                key for it exists), "config+implicit" (both; configured fields win), or "models.json"
+                (kept from the existing models.json, models.mode merge)
+    models      its `Model`s, defaults filled in (made on first use)
+    raw         the block written to models.json for it
+
+    Printing a provider never shows its key: see `Credential`.
+    """
+
     id: str
     base_url: str | None
     api: str | None
@@ -156,7 +194,7 @@ class Provider:
 
     @cached_property
     def raw(self) -> Mapping[str, Any]:
-        """The block as written to models.json: its models with their defaults (SPEC 7), filled in
+        """The block as written to models.json: its models with their defaults, filled in
         on first use; a provider kept from an old models.json is written back as it was."""
         return self.block if self.origin == "models.json" else with_provider_defaults(self.block)
 
@@ -181,7 +219,23 @@ class Provider:
 
 @dataclass(frozen=True)
 class EffectiveRegistry:
-    """Which providers, models and credentials are in effect, and which model is the default."""
+    """Which providers, models and credentials are in effect, and which model is the default.
+
+    What `openclaw_config.resolve()` returns; immutable, and safe to print (no key is ever shown).
+
+    providers         provider id -> `Provider`
+    default_model     agents.defaults.model.primary as written (OpenClaw's default when unset)
+    resolved_default  the `provider/model` ref it stands for (an alias or a bare id resolved)
+    fallbacks         agents.defaults.model.fallbacks, in order
+    aliases           alias -> model ref (matched case-insensitively by `model()` and `resolve_ref()`)
+    warnings          `ConfigWarning`s: things worth knowing that did not stop resolution
+    env_sources       the environment sources that set at least one variable in effect
+    locations         every file the resolution read or looked for (`config_path`, `agent_dir`, ...)
+
+    `model(ref_or_alias)` finds a model, `explain(path)` says where each value came from,
+    `to_dict()` is what `show --json` prints, `to_models_json()` / `write_models_json()` the
+    document OpenClaw writes to `<agent dir>/models.json`.
+    """
 
     locations: Locations
     providers: Mapping[str, Provider]

@@ -67,6 +67,11 @@ def config_validator() -> SchemaValidator:
     return _config_schema_and_validator()[1]
 
 
+def config_core_schema() -> dict[str, Any]:
+    """The schema `config_validator()` was built from (read by `messages` to say what a field takes)."""
+    return _config_schema_and_validator()[0]
+
+
 @cache
 def provider_validator() -> SchemaValidator | None:
     """A validator of one `models.providers` entry, cut out of the config's schema (so it cannot

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ConfigPath, Problem, format_path
+from ..errors import ConfigPath, Problem
 from .kinds import DocumentKind
 
 _WHAT = {"config": "the config", "auth-profiles": "the auth profile store", "models-json": "models.json"}
@@ -23,7 +23,7 @@ def schema_problems(document: Any, kind: DocumentKind = "config") -> list[Proble
     try:
         document_validator(kind).validate_python(document)
     except ValidationError as exc:
-        return [_problem(error, document) for error in exc.errors(include_url=False)]
+        return [_problem(error, document, kind) for error in exc.errors(include_url=False)]
     return []
 
 
@@ -50,23 +50,10 @@ def _valid_provider_by_provider(config: dict[str, Any]) -> bool:
     )
 
 
-def _problem(error: Any, document: Any) -> Problem:
-    path = _real_path(tuple(error["loc"]), document)
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        where = "at the root" if len(path) == 1 else f"in {format_path(path[:-1])}"
-        return Problem(
-            f"unknown key {path[-1]!r} {where}", path=path, hint="remove it or check its spelling", anchor="key"
-        )
-    if kind == "missing":
-        return Problem(f"required field {path[-1]!r} is missing", path=path, hint="add it", anchor="parent")
-    if kind == "union_tag_not_found":
-        return Problem("required field 'type' is missing", path=(*path, "type"), hint="add it", anchor="parent")
-    if kind == "union_tag_invalid":
-        expected = error.get("ctx", {}).get("expected_tags", "")
-        return Problem(f"type must be one of {expected}", path=(*path, "type"), hint="fix the value")
-    shown = repr(error.get("input")) if kind == "literal_error" and _short_word(error.get("input")) else None
-    return Problem(f"{error['msg']} (got {shown or _kind(error.get('input'))})", path=path, hint="fix the value")
+def _problem(error: Any, document: Any, kind: DocumentKind) -> Problem:
+    from .messages import problem_for  # the wording of every schema problem
+
+    return problem_for(error, _real_path(tuple(error["loc"]), document), kind)
 
 
 def _real_path(loc: ConfigPath, document: Any) -> ConfigPath:
@@ -92,11 +79,6 @@ def _child(node: Any, segment: str | int) -> Any:
     if isinstance(node, list) and isinstance(segment, int) and 0 <= segment < len(node):
         return node[segment]
     return None
-
-
-def _short_word(value: Any) -> bool:
-    """Safe to echo in a message: a short identifier-like string, never something like a secret."""
-    return isinstance(value, str) and len(value) <= 24 and value.replace("-", "").replace("_", "").isalnum()
 
 
 def _kind(value: Any) -> str:

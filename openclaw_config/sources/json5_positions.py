@@ -43,9 +43,14 @@ class PositionIndex:
     """Key and value offsets of every config path of one JSON5 text."""
 
     def __init__(
-        self, text: str, entries: dict[Path, tuple[int | None, int]], ends: Mapping[Path, int] | None = None
+        self,
+        text: str,
+        entries: dict[Path, tuple[int | None, int]],
+        ends: Mapping[Path, int] | None = None,
+        duplicates: list[tuple[Path, int, int]] | None = None,
     ) -> None:
         self._text = text
+        self._duplicates = duplicates or []  # (path, later key offset, overridden key offset)
         # path -> (key offset, or None for array items and the root; value offset)
         self._entries = entries
         self._ends = ends or {}  # path -> one past the value's last character
@@ -81,6 +86,11 @@ class PositionIndex:
                 return self._position(offset)
         return None
 
+    def duplicates(self) -> list[tuple[Path, Position, Position]]:
+        """Keys written twice in one object: the path, where the later key is (its value is the one
+        in effect) and where the key it overrode is; in document order."""
+        return [(path, self._position(later), self._position(earlier)) for path, later, earlier in self._duplicates]
+
     def paths(self) -> Iterator[Path]:
         """Every path that has a value, in document order (the root `()` first)."""
         return iter(self._entries)
@@ -96,7 +106,7 @@ def index_positions(text: str) -> PositionIndex:
     """Scan JSON5 `text` and index its positions; raises Json5SyntaxError if invalid."""
     scanner = Scanner(text)
     entries = scanner.scan()
-    return PositionIndex(text, entries, scanner.ends)
+    return PositionIndex(text, entries, scanner.ends, scanner.duplicates)
 
 
 def offset_from_pyjson5_error(exc: Exception, text: str | None = None) -> int | None:

@@ -121,6 +121,8 @@ class Scanner:
         # (path, key offset, value offset); None for members a duplicate key overrode.
         self.entries: list[tuple[Path, int | None, int] | None] = []
         self.ends: dict[Path, int] = {}  # a later duplicate key overwrites, as in `entries`
+        # (path, offset of the later key, offset of the key it overrode), in document order.
+        self.duplicates: list[tuple[Path, int, int]] = []
         self.skip_re = compiled(SKIP)
         self.escape_re = compiled(_ESCAPE)
         self.string_res = {quote: compiled(src) for quote, src in _STRINGS.items()}
@@ -183,6 +185,9 @@ class Scanner:
             end = self._value(self._skip(colon + 1), (*path, key), pos, depth)
             if key in members:  # the later duplicate wins, as in the decoded value
                 start, stop = members[key]
+                earlier = entries[start]
+                if earlier is not None and earlier[1] is not None:
+                    self.duplicates.append(((*path, key), pos, earlier[1]))
                 entries[start:stop] = [None] * (stop - start)
             members[key] = (first, len(entries))
             end = self._skip(end)
