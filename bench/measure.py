@@ -104,6 +104,20 @@ def time_process(command: Command, runs: int) -> Stats:
     return Stats.of(values, "ms")
 
 
+def time_processes_side_by_side(commands: Sequence[Command], runs: int) -> list[Stats]:
+    """Wall times of several processes, run in turn (a, b, a, b, ...) so that a change of machine load
+    during the measurement falls on all of them alike; one unmeasured run of each first."""
+    for command in commands:
+        command.run()
+    values: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for index, command in enumerate(commands):
+            start = time.perf_counter()
+            command.run()
+            values[index].append((time.perf_counter() - start) * 1e3)
+    return [Stats.of(found, "ms") for found in values]
+
+
 def peak_memory(command: Command, runs: int) -> Stats:
     """Peak resident memory of the process, in MiB."""
     values = [_peak_kib(command) / 1024 for _ in range(runs)]

@@ -26,7 +26,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import Case, generate
-from measure import Command, Stats, memory_tool, peak_memory, time_calls, time_first_calls, time_process
+from measure import (
+    Command,
+    Stats,
+    memory_tool,
+    peak_memory,
+    time_calls,
+    time_first_calls,
+    time_process,
+    time_processes_side_by_side,
+)
 from targets import IMPORT_FLOOR, JSON_FLOOR, print_tables, readings, targets
 
 from openclaw_config import Resolver, resolve
@@ -102,6 +111,9 @@ def measure_processes(cases: dict[str, Case], runs: int) -> dict[str, Stats]:
         found[f"show --json {name}"] = time_process(command, runs if name != "big10" else max(3, runs // 3))
         found[f"show --json {name} peak"] = peak_memory(command, memory_runs)
     found["import floor peak"] = peak_memory(floor, memory_runs)
+    # issue 11: `status --json` against `show --json` on the seed, measured side by side
+    status, show = time_processes_side_by_side([cli(seed, "status", "--json"), cli(seed, "show", "--json")], runs)
+    found["status --json seed"], found["show --json seed, beside status"] = status, show
     for name in ("seed", "big"):
         case = cases[name]
         agent_dir = case.root / "write-agent"  # not the case's own: the show runs must not find a models.json

@@ -56,6 +56,9 @@ def targets(m: dict[str, Stats]) -> list[Target]:
                f"<= seed show ({seed_show:.1f} ms) + 3x json floor ({floor:.1f} ms)"),
         Target("peak memory of show --json, 0.79 MB config", med("show --json big peak"), REFERENCE_PEAK_MIB / 3,
                "MiB", f"<= 1/3 of {REFERENCE_PEAK_MIB} MiB"),
+        Target("status --json whole process, seed config (issue 11)", med("status --json seed"),
+               1.2 * med("show --json seed, beside status"), "ms",
+               f"<= 1.2x show --json measured side by side ({med('show --json seed, beside status'):.1f} ms)"),
         Target("10x the providers (first resolve() of a fresh process)", growth, 12, "x",
                f"<= 12x the 1x run ({med('first resolve big'):.2f} ms); json.loads grew "
                f"{med('first json.loads big10') / med('first json.loads big'):.1f}x"),

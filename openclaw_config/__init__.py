@@ -7,6 +7,9 @@
     registry.providers["xiaomi"]       # a Provider: base URL, api, credential (redacted when printed)
     registry.warnings                  # ConfigWarnings: worth knowing, did not stop resolution
     registry.explain("xiaomi")         # where each value came from, and what it overrode
+    registry.credentials("openai")     # the credential the next call uses, and every candidate
+    registry.auth_status()             # what `status` reports (missing, expiring, cooling down)
+    resolve(agent="work")              # an agent of agents.list[]: its dir, auth store and models
 
 `resolve()` raises `ConfigError` with every `Problem` found (file, line, column, config path, the
 fix). `Resolver` takes the same arguments and keeps the result while nothing it read changes.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 
@@ -31,6 +31,10 @@ class Locations:
     @property
     def models_json(self) -> Path:
         return self.agent_dir / "models.json"
+
+    def with_agent_dir(self, agent_dir: Path) -> Locations:
+        """The same files, for another agent's dir (its auth store and models.json)."""
+        return replace(self, agent_dir=agent_dir)
 
 
 def _setting(env: Mapping[str, str], *names: str) -> str | None:
@@ -81,3 +85,10 @@ def locate(
 
 def _absolute(path: Path, cwd: Path) -> Path:
     return path if path.is_absolute() else cwd / path
+
+
+def agent_dir_for(locations: Locations, agent_id: str, configured: str | None) -> Path:
+    """An agent's dir: its `agentDir` as configured (`~` expanded), else `<state>/agents/<id>/agent`."""
+    if configured is not None and configured.strip():
+        return _absolute(_expand_user(configured.strip(), locations.home), locations.cwd)
+    return locations.state_dir / "agents" / agent_id / "agent"

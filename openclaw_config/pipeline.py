@@ -1,10 +1,12 @@
 """The resolution pipeline (SPEC section 2): the one place that states the order of the stages.
 
-    locate -> read config -> $include -> environment -> ${VAR} -> schema -> model defaults
-           -> auth profiles + implicit providers -> merge with models.json -> EffectiveRegistry
+    locate -> read config -> $include -> environment -> ${VAR} -> schema -> agent (--agent)
+           -> model defaults -> auth profiles + implicit providers -> merge with models.json
+           -> credentials -> EffectiveRegistry
 
 (Model defaults are filled in per provider by the registry, when first asked for: a runtime that
-looks at a few of thousands of models does not pay for the rest.)
+looks at a few of thousands of models does not pay for the rest. Likewise the credentials stage only
+gathers its inputs; a provider's credential is worked out when asked for.)
 
 The last stage, the runtime registry (`runtime/`: pi's rules over that models.json document and the
 built-in catalog), is built from the EffectiveRegistry on demand (`registry.runtime`).
@@ -18,14 +20,15 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .composition.duplicate_keys import duplicate_key_warnings
 from .composition.environment import EffectiveEnvironment, build_environment, config_env_vars
 from .composition.includes import include_roots, resolve_includes
 from .composition.substitution import substitute
+from .credentials.inputs import AuthInputs
 from .errors import ConfigError, Problem, in_file_order
 from .explain.context import ResolutionContext
 from .gc_pause import cycle_collection_paused
@@ -35,10 +38,13 @@ from .providers.merge import ProviderSet, implicit_providers, merge_providers
 from .registry.build import build_registry
 from .registry.model import EffectiveRegistry
 from .schema.validate import schema_problems
-from .sources.auth_profiles import read_auth_store
+from .sources.auth_profiles import AuthStore, merged_store, read_auth_store
 from .sources.dotenv_file import read_dotenv
 from .sources.json5_file import ParsedFile, read_json5
 from .sources.models_json import read_models_json
+
+if TYPE_CHECKING:
+    from .composition.agents import AgentSelection
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,7 @@ def resolve(
     config_path: Path | str | None = None,
     agent_dir: Path | str | None = None,
     now: float | Clock | None = None,
+    agent: str | None = None,
 ) -> EffectiveRegistry:
     """Resolve the effective model registry. Raises `ConfigError` listing every problem found.
 
@@ -75,12 +82,13 @@ def resolve(
     agent_dir    the agent dir (default: `OPENCLAW_AGENT_DIR`, else `<state dir>/agents/main/agent`)
     now          the time token expiries are checked against: seconds since the epoch, or a clock
                  returning them, as `time.time` (the default)
+    agent        an id of `agents.list[]`: its agent dir (auth store, models.json) and model overrides
 
     `Resolver` takes the same arguments, and keeps the result while nothing it read changes.
     """
     environ = dict(os.environ if env is None else env)
     locations = locate_active(environ, cwd=cwd, home=home, config_path=config_path, agent_dir=agent_dir)
-    return resolve_at(locations, environ, now_ms=clock_of(now)() * 1000)
+    return resolve_at(locations, environ, now_ms=clock_of(now)() * 1000, agent=agent)
 
 
 def clock_of(now: float | Clock | None) -> Clock:
@@ -152,7 +160,9 @@ def effective_environment(
 
 
 @cycle_collection_paused()  # it only creates acyclic data: see gc_pause
-def resolve_at(locations: Locations, process_env: Mapping[str, str], *, now_ms: float) -> EffectiveRegistry:
+def resolve_at(
+    locations: Locations, process_env: Mapping[str, str], *, now_ms: float, agent: str | None = None
+) -> EffectiveRegistry:
     catalog = load_catalog()
     composed = read_config(locations, process_env)
     env = effective_environment(locations, process_env, composed)
@@ -160,12 +170,20 @@ def resolve_at(locations: Locations, process_env: Mapping[str, str], *, now_ms: 
     problems = schema_problems(config)
     if problems:
         raise ConfigError(locate_problems(problems, composed))
+    main_store = locations.auth_store
+    selection = None
+    if agent is not None:  # the agent's own dir, store and models.json; its model overrides
+        from .composition.agents import config_for_agent
+
+        selection = choose_agent(config, agent, locations, composed)
+        locations = locations.with_agent_dir(selection.agent_dir)
+        config = config_for_agent(config, selection)
 
     models_section = config.get("models") or {}
     # Copies, as filling in a missing apiKey writes into them. Model defaults (stage 5) are filled in
     # by the registry, per provider, when its models are first asked for (`Provider.raw`).
     explicit = {pid: dict(p) for pid, p in (models_section.get("providers") or {}).items()}
-    store = read_auth_store(locations.auth_store)
+    store = read_agent_store(locations.auth_store, main_store)
     existing = read_models_json(locations.models_json)
     provider_set = ProviderSet()
     implicit = implicit_providers(env, store, catalog, now_ms, provider_set)
@@ -174,9 +192,28 @@ def resolve_at(locations: Locations, process_env: Mapping[str, str], *, now_ms: 
 
     warnings = [*duplicate_key_warnings(composed), *env.warnings, *store.warnings, *existing.warnings]
     warnings += provider_set.warnings
-    inputs = (*composed.files, locations.workspace_dotenv, locations.global_dotenv, store.path, existing.path)
+    stores = (store.path, *((store.inherited_from,) if store.inherited_from else ()))
+    inputs = (*composed.files, locations.workspace_dotenv, locations.global_dotenv, *stores, existing.path)
     context = ResolutionContext(composed, env, store, existing, provider_set, catalog, mode, now_ms)  # for explain()
-    return build_registry(locations, config, provider_set, env, warnings, inputs, existing.readable, context)
+    registry = build_registry(locations, config, provider_set, env, warnings, inputs, existing.readable, context)
+    user_home = Path(process_env["HOME"]) if process_env.get("HOME") else locations.home
+    auth = AuthInputs(config, composed.value, env, store, catalog, now_ms, locations.cwd, user_home, main_store)
+    return replace(registry, agent=selection, _auth=auth)
+
+
+def choose_agent(config: dict[str, Any], agent: str, locations: Locations, composed: ComposedConfig) -> AgentSelection:
+    from .composition.agents import select_agent
+
+    try:
+        return select_agent(config, agent, locations)
+    except ConfigError as error:
+        raise ConfigError(locate_problems(list(error.problems), composed)) from None
+
+
+def read_agent_store(store_path: Path, main_store: Path) -> AuthStore:
+    """An agent's auth store: an agent other than the main one also sees the main agent's profiles."""
+    store = read_auth_store(store_path)
+    return store if store_path == main_store else merged_store(read_auth_store(main_store), store)
 
 
 def substitute_variables(composed: ComposedConfig, env: EffectiveEnvironment) -> dict[str, Any]:

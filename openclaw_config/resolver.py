@@ -8,8 +8,8 @@ equal registry (a file was saved unchanged), the previous object is kept. It dep
   files, the auth profile store and the existing `models.json`, each compared by its `os.stat`
   (size, mtime, inode and ctime; a missing file is a state too, so creating one is a change);
 - the environment mapping;
-- the clock, but only through the expiry of token profiles: the result is kept until the next one
-  of them expires.
+- the clock, but only through the auth store: the result is kept until the next token or OAuth
+  profile expires (or comes within the expiry warning) or a cooldown ends.
 
 A file rewritten twice within one tick of the filesystem clock, with the same size and in place,
 cannot be told apart by `stat`. So a result read from a file modified less than `SETTLE_SECONDS`
@@ -82,8 +82,10 @@ class Resolver:
         config_path: Path | str | None = None,
         agent_dir: Path | str | None = None,
         now: float | Callable[[], float] | None = None,
+        agent: str | None = None,
     ) -> None:
         self._env: dict[str, str] = dict(os.environ if env is None else env)
+        self._agent = agent
         self._cwd = Path(cwd) if cwd is not None else Path.cwd()
         self._home, self._config_path, self._agent_dir = home, config_path, agent_dir
         self._clock = clock_of(now)
@@ -120,17 +122,21 @@ class Resolver:
         before = {path: stamp(path) for path in (*_fixed_inputs(locations), *(previous.stamps if previous else ()))}
         now = self._clock()
         with recording_reads() as config_files:
-            result = _outcome(locations, env, now)
+            result = _outcome(locations, env, now, self._agent)
         if previous is not None and result == previous.result:
             result = previous.result  # read again to the same effect (a file touched, not changed)
-        inputs = dict.fromkeys([*_fixed_inputs(locations), *config_files])
+        # An agent of agents.list[] has its own agent dir: its store and models.json count too.
+        used = result.locations if isinstance(result, EffectiveRegistry) else locations
+        inputs = dict.fromkeys([*_fixed_inputs(locations), *_fixed_inputs(used), *config_files])
         stamps = {path: before[path] if path in before else stamp(path) for path in inputs}
-        return _Entry(env, stamps, result, _next_token_expiry(locations, now), _recheck_time(stamps.values(), now))
+        return _Entry(env, stamps, result, _next_token_expiry(used, now), _recheck_time(stamps.values(), now))
 
 
-def _outcome(locations: Locations, env: Mapping[str, str], now: float) -> EffectiveRegistry | ConfigError:
+def _outcome(
+    locations: Locations, env: Mapping[str, str], now: float, agent: str | None
+) -> EffectiveRegistry | ConfigError:
     try:
-        return resolve_at(locations, env, now_ms=now * 1000)
+        return resolve_at(locations, env, now_ms=now * 1000, agent=agent)
     except ConfigError as error:  # kept too: asked again unchanged, it fails the same way
         return ConfigError(error.problems)  # without the traceback, which holds on to the frames
 
@@ -147,14 +153,24 @@ def _fixed_inputs(locations: Locations) -> tuple[Path, ...]:
 
 
 def _next_token_expiry(locations: Locations, now: float) -> float:
-    """When the next token profile expires (ms since the epoch): from then on it no longer counts."""
+    """When the store's state next changes with the clock (ms since the epoch): a token or OAuth
+    profile expires or comes within the expiry warning, a cooldown or disabled period ends. From
+    then on the registry's credentials (`credentials()`, `auth_status()`) would differ."""
+    from .credentials.rules import load_rules
+
     store = read_auth_store(locations.auth_store)
-    future = [
-        p.expires
-        for p in store.profiles
-        if p.type == "token" and isinstance(p.expires, int | float) and p.expires > now * 1000
-    ]
-    return min(future, default=float("inf"))
+    warn = load_rules().warn_after_ms
+    instants: list[float] = []
+    for p in store.profiles:
+        if p.type in ("token", "oauth") and isinstance(p.expires, int | float) and not isinstance(p.expires, bool):
+            instants += [p.expires, p.expires - warn]
+    for stats in store.usage_stats.values():
+        instants += [v for k, v in stats.items() if k in ("cooldownUntil", "disabledUntil") and _is_number(v)]
+    return min((t for t in instants if t > now * 1000), default=float("inf"))
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _recheck_time(stamps: Iterable[Stamp], now: float) -> int | None:

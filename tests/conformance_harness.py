@@ -4,8 +4,9 @@ A case folder holds `case.json` (description, env with `@CASE@` placeholders, `e
 `expected.json` (exit, models_json, status), and the `home/` and `cwd/` trees (absent when empty).
 `prepare()` copies a case to a scratch folder and computes the environment a run gets (only the
 case's variables plus PATH, PYTHONPATH and HOME); `run_commands()` runs the CLI there. The contract
-is the one of the shared conformance README: `models-json` prints the document, `show --json` the
-registry, and a configuration error exits 1 with a message (no traceback) on stderr.
+is the one of the shared conformance README: `models-json --reveal` prints the document (keys in
+full), `show --json` the registry, and a configuration error exits 1 with a message (no traceback)
+on stderr.
 """
 
 from __future__ import annotations

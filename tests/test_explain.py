@@ -148,10 +148,13 @@ def test_the_json_holds_the_same_records_as_the_library(world: World, cli: Calla
     assert document["records"] == [r.to_dict() for r in world.resolve().explain("xiaomi/mimo-v2-flash")]
 
 
-def test_a_key_variable_set_beside_the_variable_the_config_names_is_listed_unused(world: World) -> None:
+def test_the_key_variable_beats_the_config_api_key_at_run_time(world: World) -> None:
+    # OpenClaw 2026.2.9 sends the provider's key variable before the config's apiKey (which it sends
+    # as written: it does not look `MY_KEY` up as a variable).
     world.env = {"MY_KEY": "sk-mine-0123456789", "XIAOMI_API_KEY": "sk-xiaomi-0123456789"}
     world.config({"models": {"providers": {"xiaomi": provider(apiKey="MY_KEY")}}})
     credential = records(world)["models.providers.xiaomi.credential"]
-    assert credential.origins[0].env_var == "MY_KEY"
+    assert credential.origins[0].env_var == "XIAOMI_API_KEY"
     (unused,) = credential.overridden
-    assert unused.origin.env_var == "XIAOMI_API_KEY" and unused.reason == "not used: apiKey names MY_KEY"
+    assert unused.origin.kind == "config" and unused.value == "MY_KEY"
+    assert unused.reason == "not used: set, but not used: XIAOMI_API_KEY comes first"

@@ -207,12 +207,15 @@ def test_an_auth_profile(tmp_path: Path) -> None:
     assert at(origin) == where(store, '"xiaomi:default"')
 
 
-def test_a_profile_not_used_because_the_variable_won(tmp_path: Path) -> None:
+def test_at_run_time_the_profile_beats_the_variable(tmp_path: Path) -> None:
+    # models.json holds the variable's name (SPEC 8), but an OpenClaw agent tries the provider's auth
+    # profiles first and then never looks at the variable (its `models status` says "profiles").
     _, records = explain("env_beats_profile", tmp_path)
+    assert records["models.providers.xiaomi.apiKey"]["value"] == "XIAOMI_API_KEY"
     credential = records["models.providers.xiaomi.credential"]
-    assert credential["origins"][0]["envVar"] == "XIAOMI_API_KEY"
+    assert credential["origins"][0]["profile"] == "xiaomi:default"
     (lost,) = credential["overridden"]
-    assert lost["origin"]["profile"] == "xiaomi:default" and "XIAOMI_API_KEY is set" in lost["reason"]
+    assert lost["origin"]["envVar"] == "XIAOMI_API_KEY" and "auth profiles" in lost["reason"]
 
 
 def test_an_oauth_profile_injects_nothing_and_says_why(tmp_path: Path) -> None:

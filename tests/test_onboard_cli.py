@@ -72,9 +72,12 @@ def test_onboarding_an_empty_home_then_show_and_models_json(tmp_path: Path) -> N
     block["models"] = [m for m in block["models"] if m["id"] in catalog_ids]
     block["baseUrl"] = CATALOG_XIAOMI["baseUrl"]
     block["apiKey"] = CANARY
-    written = run_cli(tmp_path, "models-json")
+    written = run_cli(tmp_path, "models-json", "--reveal")
     assert written.returncode == 0, written.stderr
     assert json.loads(written.stdout) == expected
+    unasked = run_cli(tmp_path, "models-json")  # without --reveal the key is redacted
+    assert CANARY not in unasked.stdout + unasked.stderr
+    assert json.loads(unasked.stdout)["providers"]["xiaomi"]["apiKey"] == f"{CANARY[:4]}…{CANARY[-2:]}"
 
 
 def test_onboarding_the_conformance_home_gives_its_models_json_with_the_catalog_url(tmp_path: Path) -> None:
@@ -84,7 +87,7 @@ def test_onboarding_the_conformance_home_gives_its_models_json_with_the_catalog_
     assert "auth-profiles.json: unchanged" in done.stdout
     expected = json.loads((CASE / "expected.json").read_text())["models_json"]
     expected["providers"]["xiaomi"]["baseUrl"] = CATALOG_XIAOMI["baseUrl"]  # SPEC 11: onboarding writes it
-    written = run_cli(tmp_path, "models-json")
+    written = run_cli(tmp_path, "models-json", "--reveal")
     assert json.loads(written.stdout) == expected
     status = json.loads(run_cli(tmp_path, "show", "--json").stdout)
     assert status["resolvedDefault"] == "xiaomi/mimo-v2-flash"

@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("show", "show the effective model registry and where it came from"),
     "models-json": ("models_json", "print (or --write) the models.json document"),
     "list": ("list", "list the models OpenClaw's runtime will have (configured ones, or --all)"),
+    "status": ("status", "which credential each provider uses; missing, expiring or cooling-down auth (--check)"),
     "validate": ("validate", "check config files (or auth-profiles.json, models.json) and report every problem"),
     "schema": ("schema", "print the JSON Schema of the config, auth-profiles.json or models.json"),
     "onboard": ("onboard", "store a provider API key and make its model the default (--auth-choice xiaomi-api-key)"),
@@ -89,6 +90,13 @@ def add_location_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--agent-dir", metavar="PATH", help="agent dir (default: OPENCLAW_AGENT_DIR or ~/.openclaw/agents/main/agent)"
+    )
+
+
+def add_agent_option(parser: argparse.ArgumentParser) -> None:
+    """`--agent ID`: resolve for an agent of `agents.list[]` (its agent dir and model overrides)."""
+    parser.add_argument(
+        "--agent", metavar="ID", help="an agent of agents.list[] (default: the main agent dir, as OpenClaw does)"
     )
 
 

@@ -1,21 +1,26 @@
-"""Provenance of keys: a provider's `apiKey` field, the credential in effect, and every key that lost.
+"""Provenance of keys: a provider's `apiKey` field in models.json, and the credential in effect.
 
-The four places a key can come from: a key variable (whose sources are layered: process first),
-an auth profile, a literal in the config, an existing models.json. Everything that could have
-supplied the key but did not is listed as overridden, with the reason.
+`apiKey` is what the document holds (a key variable's name, a profile's key, a literal).
+`credential` is what the next call sends, as the credentials stage decides it (auth profiles in
+their effective order, then the key variables, then the config's apiKey): every candidate that lost
+is listed with the reason, and a provider without a credential lists everything that was checked.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..composition.environment import EffectiveEnvironment
+from ..errors import ConfigPath
 from ..outputs.redact import redact
+from ..outputs.status import shown_key
 from ..providers.merge import find_key
 from ..sources.auth_profiles import AuthProfile, AuthStore
 from .records import Origin, Overridden, ProvenanceRecord
 
 if TYPE_CHECKING:
+    from ..credentials.resolve import CredentialCandidate
     from ..registry.model import Credential, Provider
     from .providers import ProviderSources
     from .trace import Tracer
@@ -28,9 +33,21 @@ def credential_records(tracer: Tracer, src: ProviderSources) -> list[ProvenanceR
     records = []
     if "apiKey" in provider.raw:
         records.append(_api_key(tracer, src, provider))
-    if provider.credential is not None:
-        records.append(_credential(tracer, src, provider.credential))
+    records.append(_credential(tracer, src.pid, src.record_path))
     return records
+
+
+def in_use_credential_records(tracer: Tracer) -> list[ProvenanceRecord]:
+    """The credential of each provider of the model chain that has no provider block (a built-in
+    provider such as anthropic): it is used all the same."""
+    registry = tracer.registry
+    refs = [registry.resolved_default, *(registry.resolve_ref(f) for f in registry.fallbacks)]
+    providers = dict.fromkeys(ref.partition("/")[0].strip() for ref in refs)
+    return [
+        _credential(tracer, pid, ("models", "providers", pid))
+        for pid in providers
+        if pid and pid not in registry.providers
+    ]
 
 
 def _api_key(tracer: Tracer, src: ProviderSources, provider: Provider) -> ProvenanceRecord:
@@ -75,25 +92,67 @@ def _implicit_key_lost(tracer: Tracer, pid: str) -> list[Overridden]:
     return []
 
 
-def _credential(tracer: Tracer, src: ProviderSources, credential: Credential) -> ProvenanceRecord:
-    """The key the provider will use (redacted), where it came from, and what lost to it."""
-    overridden: list[Overridden] = []
-    if credential.source == "env" and credential.env_var:
-        origin, lost = tracer.env_sources(credential.env_var)
-        origins: tuple[Origin, ...] = (origin,)
-        overridden += lost
-    elif credential.source == "profile":
-        origins = (tracer.locate.profile(credential.profile_id or "?"),)
-    elif credential.source == "config":
-        written = tracer.config_sources((*src.config_path, "apiKey"), secret=True)[0]
-        origins = tuple(o for o in written if o.kind == "config") or written
-    else:
-        origins = (tracer.locate.models_json(("providers", src.pid, "apiKey")),)
-    overridden += _unused_variables(tracer, src.pid, credential)
-    overridden += _unused_profiles(tracer, src.pid, credential)
-    path = (*src.record_path, "credential")
-    note = "the key the provider uses"
-    return ProvenanceRecord(path, credential.redacted, origins, tuple(overridden), src.pid, note=note)
+def _credential(tracer: Tracer, pid: str, record_path: ConfigPath) -> ProvenanceRecord:
+    """The credential the next call uses (redacted), where it came from, and every other candidate
+    with the reason it lost; with no credential, everything that was checked and why it failed."""
+    resolution = tracer.registry.credentials(pid)
+    chosen = resolution.credential
+    path = (*record_path, "credential")
+    if chosen is None:
+        origin = Origin("default", rule=resolution.problem or "no credential")
+        checked = tuple(lost for c in resolution.candidates for lost in _lost(tracer, c, everything=True))
+        return ProvenanceRecord(path, None, (origin,), checked, pid, note="no credential: the call cannot authenticate")
+    origins, overridden = _origin(tracer, chosen)
+    overridden += [lost for c in resolution.candidates if c is not chosen for lost in _lost(tracer, c)]
+    value = None if chosen.value is None or chosen.kind == "aws-sdk" else shown_key(chosen.value, False, chosen.plain)
+    note = f"the credential the next call uses: {chosen.reason}"
+    if chosen.needs_refresh:
+        value = f"OAuth profile {chosen.name}, refreshed first"
+    return ProvenanceRecord(path, value, origins, tuple(overridden), pid, note=note)
+
+
+def _origin(tracer: Tracer, candidate: CredentialCandidate) -> tuple[tuple[Origin, ...], list[Overridden]]:
+    """Where the candidate in use came from (and values its variable had in lower sources)."""
+    if candidate.kind == "profile":
+        return (tracer.locate.profile(candidate.name),), []
+    if candidate.kind == "env" and candidate.source == f"env: {candidate.name}":
+        origin, lost = tracer.env_sources(candidate.from_variable or candidate.name)
+        return (origin,), lost
+    if candidate.kind == "config":
+        return _config_origins(tracer, candidate, None), []
+    return (Origin("default", rule=candidate.reason),), []
+
+
+def _lost(tracer: Tracer, candidate: CredentialCandidate, everything: bool = False) -> list[Overridden]:
+    """A candidate that was not used, as an overridden value; unset ones only with `everything`
+    (when there is no credential, the explanation lists all that was checked)."""
+    value = None if candidate.value is None else shown_key(candidate.value, False, candidate.plain)
+    if candidate.kind == "profile":
+        origin = tracer.locate.profile(candidate.name)
+        profile = tracer.context.store.profile(candidate.name)
+        shown = redact(profile.secret) if profile is not None and profile.secret else None
+        return [Overridden(origin, shown, _reason(candidate))]
+    if candidate.value is None and not everything:
+        return []
+    if candidate.kind == "env" and candidate.value is not None and candidate.source == f"env: {candidate.name}":
+        origin, shadowed = tracer.env_sources(candidate.from_variable or candidate.name)
+        return [Overridden(origin, value, _reason(candidate)), *shadowed]
+    if candidate.kind == "config" and candidate.value is not None:
+        return [Overridden(o, value, _reason(candidate)) for o in _config_origins(tracer, candidate, None)]
+    what = "the config's apiKey" if candidate.kind == "config" else f"the variable {candidate.name}"
+    return [Overridden(Origin("default", rule=f"looked for {what}"), value, _reason(candidate))]
+
+
+def _reason(candidate: CredentialCandidate) -> str:
+    return f"next: {candidate.reason}" if candidate.status == "next" else f"not used: {candidate.reason}"
+
+
+def _config_origins(tracer: Tracer, candidate: CredentialCandidate, rule: str | None) -> tuple[Origin, ...]:
+    path = tuple(candidate.name.split("."))
+    written = tuple(w.origin for w in tracer.locate.written(path) if w.effective)
+    if not written:
+        return (Origin("default", rule=rule or candidate.name),)
+    return tuple(replace(o, rule=rule) for o in written) if rule else written
 
 
 def _unused_variables(tracer: Tracer, pid: str, credential: Credential | None) -> list[Overridden]:
@@ -117,17 +176,15 @@ def _unused_variables(tracer: Tracer, pid: str, credential: Credential | None) -
     return found
 
 
-def _unused_profiles(tracer: Tracer, pid: str, credential: Credential | None) -> list[Overridden]:
+def _unused_profiles(tracer: Tracer, pid: str) -> list[Overridden]:
+    """The provider's profiles, for a built-in provider that was not injected: why none gave a key."""
     context = tracer.context
     wanted = context.catalog.normalize_id(pid)
-    chosen = credential.profile_id if credential is not None and credential.source == "profile" else None
     found = []
     for profile in context.store.profiles:
-        if context.catalog.normalize_id(profile.provider) != wanted or profile.id == chosen:
+        if context.catalog.normalize_id(profile.provider) != wanted:
             continue
-        reason = _unusable(tracer, pid, profile)
-        if reason is None:
-            reason = _not_chosen(credential)
+        reason = _unusable(tracer, pid, profile) or "the provider has no key"
         value = redact(profile.secret) if profile.secret else None
         found.append(Overridden(tracer.locate.profile(profile.id), value, f"not used: {reason}"))
     return found
@@ -148,23 +205,13 @@ def _unusable(tracer: Tracer, pid: str, profile: AuthProfile) -> str | None:
     return "the token has expired, or its expires is not a positive number"
 
 
-def _not_chosen(credential: Credential | None) -> str:
-    if credential is None:
-        return "the provider has no key"
-    if credential.source == "env":
-        return f"{credential.env_var} is set, and key variables come before auth profiles"
-    if credential.source == "profile":
-        return f"profile {credential.profile_id} comes first in the store"
-    return "the provider's apiKey is set"
-
-
 def absent_implicit_records(tracer: Tracer) -> list[ProvenanceRecord]:
     """Built-in providers that were not injected, with the keys that were found but not usable."""
     records = []
     for entry in tracer.catalog.implicit_providers():
         if entry.id in tracer.registry.providers:
             continue
-        lost = [*_unused_variables(tracer, entry.id, None), *_unused_profiles(tracer, entry.id, None)]
+        lost = [*_unused_variables(tracer, entry.id, None), *_unused_profiles(tracer, entry.id)]
         if not lost:
             continue  # nothing was even close: not worth a line
         origin = Origin("default", rule="a built-in provider is injected only when a usable key exists")

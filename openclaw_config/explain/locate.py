@@ -126,7 +126,8 @@ class Locator:
         return next((w.origin for w in reversed(written) if w.effective), None)
 
     def profile(self, profile_id: str, rule: str | None = None) -> Origin:
-        store = self._context.store.path
+        found = self._context.store.profile(profile_id)  # an agent's store may build on the main one's
+        store = found.file if found is not None and found.file is not None else self._context.store.path
         line, column = self._position(store, ("profiles", profile_id))
         return Origin("profile", str(store), line, column, profile=profile_id, rule=rule)
 

@@ -133,7 +133,8 @@ def _record_lines(record: ProvenanceRecord, short: Shorten) -> list[str]:
     lines += [f"      from      {origin.describe(short)}" for origin in record.origins]
     label = "overrode" if record.value is not None else "ignored "  # nothing is in effect to override
     for lost in record.overridden:
-        value = "the same value" if lost.value == record.value else _show(lost.value)
+        same = lost.value == record.value and record.value is not None
+        value = "the same value" if same else _show(lost.value)
         lines.append(f"      {label}  {value} from {lost.origin.describe(short)} -- {lost.reason}")
     return lines
 

@@ -31,7 +31,7 @@ ENV_WORDS = {"process": "the process environment", "config env": "the config env
 def explain(registry: EffectiveRegistry, context: ResolutionContext, path: str | None = None) -> list[ProvenanceRecord]:
     """The provenance records of `registry`, narrowed to `path` (see `Selection`); secrets redacted."""
     from .choice import choice_records
-    from .credentials import absent_implicit_records, credential_records
+    from .credentials import absent_implicit_records, credential_records, in_use_credential_records
     from .models import model_records
     from .providers import provider_records, provider_sources
 
@@ -44,6 +44,7 @@ def explain(registry: EffectiveRegistry, context: ResolutionContext, path: str |
             records += provider_records(tracer, sources)
             records += credential_records(tracer, sources)
             records += model_records(tracer, sources)
+    records += [r for r in in_use_credential_records(tracer) if selection.wants_provider(str(r.provider))]
     records += [r for r in absent_implicit_records(tracer) if selection.wants_provider(str(r.provider))]
     if selection.variable is not None:  # the variable itself, then every value that used it
         from .variables import uses_variable, variable_record

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .atomic import backup, write_atomic
 from .json_text import json_text
+from .redact import names_a_variable, redact, redact_text
 
 if TYPE_CHECKING:
     from ..registry.model import EffectiveRegistry
@@ -14,6 +16,47 @@ if TYPE_CHECKING:
 def render_models_json(document: dict[str, Any]) -> str:
     """The exact bytes OpenClaw writes: 2-space indentation and a trailing newline."""
     return json_text(document, indent=2) + "\n"
+
+
+def redacted_models_json(document: dict[str, Any], secrets: list[str], is_set: Callable[[str], bool]) -> dict[str, Any]:
+    """The document as `models-json` prints it unasked: every `apiKey` that holds a key (from a profile,
+    or written literally) redacted, and the same for auth-like headers and any of `secrets` met
+    elsewhere. `apiKey`s that name a variable (`is_set` tells which are set) stay as they are."""
+    from ..explain.secrets import redact_headers
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return redact(value) if value in secrets else redact_text(value, secrets)
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return [clean(v) for v in value] if isinstance(value, list) else value
+
+    providers = {}
+    for pid, block in document.get("providers", {}).items():
+        shown = dict(block)
+        key = shown.get("apiKey")
+        if isinstance(key, str) and key.strip() and not names_a_variable(key, is_set):
+            shown["apiKey"] = redact(key)
+        if "headers" in shown:
+            shown["headers"] = redact_headers(shown["headers"])
+        providers[pid] = clean(shown)
+    return {**document, "providers": providers}
+
+
+def secrets_in(registry: EffectiveRegistry) -> list[str]:
+    """Every secret the resolution saw (keys in effect, profile secrets, credential variables) that
+    is not a variable name."""
+    from ..explain.secrets import known_secrets
+    from .render import secrets_of
+
+    context = registry._context
+    found = known_secrets(registry, context) if context is not None else set(secrets_of(registry))
+    return sorted(s for s in found if not names_a_variable(s, lambda name: variable_is_set(registry, name)))
+
+
+def variable_is_set(registry: EffectiveRegistry, name: str) -> bool:
+    context = registry._context
+    return context is not None and context.env.get(name) is not None
 
 
 def write_models_json(registry: EffectiveRegistry) -> bool:

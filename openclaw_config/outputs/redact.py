@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 _MIN_SHOWN_LENGTH = 12  # below this, even four characters would give away too much
 # Below this length a secret is only redacted where it is a whole value: replacing every occurrence
 # of a one- or two-letter key inside other text would garble the output, not protect anything.
 MIN_EMBEDDED_SECRET = 8
+_VARIABLE = re.compile(r"[A-Z_][A-Z0-9_]*\Z")
+_MARKER = re.compile(r"\$\{[A-Z0-9_]+\}\Z")
 
 
 def redact(secret: str) -> str:
@@ -21,3 +26,13 @@ def redact_text(text: str, secrets: list[str]) -> str:
     for secret in sorted({s for s in secrets if len(s.strip()) >= MIN_EMBEDDED_SECRET}, key=len, reverse=True):
         text = text.replace(secret, redact(secret))
     return text
+
+
+def names_a_variable(value: str, is_set: Callable[[str], bool]) -> bool:
+    """Whether an `apiKey` value is a variable reference rather than a key: `${NAME}`, or an
+    upper-case variable name that is set (or too short to be a key, which redaction would hide
+    anyway). An unset name of key length is taken for a key: OpenClaw sends it as one."""
+    text = value.strip()
+    if _MARKER.match(text):
+        return True
+    return bool(_VARIABLE.match(text)) and (len(text) < _MIN_SHOWN_LENGTH or is_set(text))

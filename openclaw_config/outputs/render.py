@@ -25,12 +25,17 @@ def _credential_dict(credential: Credential | None, reveal: bool) -> dict[str, A
     return data
 
 
-def _provider_dict(provider: Provider, reveal: bool) -> dict[str, Any]:
-    return {
+def _provider_dict(registry: EffectiveRegistry, provider: Provider, reveal: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "origin": provider.origin, "baseUrl": provider.base_url, "api": provider.api,
         "credential": _credential_dict(provider.credential, reveal),
-        "models": provider.models_json(),
     }  # fmt: skip
+    if registry._auth is not None:  # the credential the next call uses (`credential` is models.json's)
+        from .status import credential_dict
+
+        data["auth"] = credential_dict(registry.credentials(provider.id), reveal)
+    data["models"] = provider.models_json()
+    return data
 
 
 def registry_to_dict(registry: EffectiveRegistry, *, reveal: bool = False) -> dict[str, Any]:
@@ -42,7 +47,7 @@ def registry_to_dict(registry: EffectiveRegistry, *, reveal: bool = False) -> di
         "resolvedDefault": registry.resolved_default,
         "fallbacks": list(registry.fallbacks),
         "aliases": dict(registry.aliases),
-        "providers": {pid: _provider_dict(p, reveal) for pid, p in registry.providers.items()},
+        "providers": {pid: _provider_dict(registry, p, reveal) for pid, p in registry.providers.items()},
         "warnings": [str(w) for w in registry.warnings],
         "registryProblems": [p.to_dict() for p in registry.registry_problems],
     }
@@ -53,7 +58,10 @@ def registry_to_dict(registry: EffectiveRegistry, *, reveal: bool = False) -> di
 
 def secrets_of(registry: EffectiveRegistry) -> list[str]:
     """Every credential value the registry holds: what redaction must never let through."""
-    return [p.credential.value for p in registry.providers.values() if p.credential is not None]
+    found = [p.credential.value for p in registry.providers.values() if p.credential is not None]
+    if registry._auth is not None:
+        found += [s for pid in registry.providers for s in registry.credentials(pid).secrets]
+    return found
 
 
 def render_text(registry: EffectiveRegistry, *, reveal: bool = False, paths: PathStyle = AS_IS) -> str:
@@ -67,7 +75,8 @@ def render_text(registry: EffectiveRegistry, *, reveal: bool = False, paths: Pat
         "Providers" if registry.providers else "Providers      (none)",
     ]
     for provider in registry.providers.values():
-        lines += _provider_lines(provider, reveal)
+        next_call = _next_call(registry, provider.id, reveal) if registry._auth is not None else None
+        lines += _provider_lines(provider, reveal, next_call)
     lines += [
         "",
         f"Default model  {registry.default_model}"
@@ -82,7 +91,16 @@ def render_text(registry: EffectiveRegistry, *, reveal: bool = False, paths: Pat
     return text if reveal else redact_text(text, secrets_of(registry))
 
 
-def _provider_lines(provider: Provider, reveal: bool) -> list[str]:
+def _next_call(registry: EffectiveRegistry, provider_id: str, reveal: bool) -> str:
+    """The credential the next call to the provider uses, or why there is none."""
+    from .status_text import describe_candidate
+
+    resolution = registry.credentials(provider_id)
+    chosen = resolution.credential
+    return describe_candidate(chosen, reveal) if chosen is not None else f"none: {resolution.problem}"
+
+
+def _provider_lines(provider: Provider, reveal: bool, next_call: str | None = None) -> list[str]:
     credential = provider.credential
     shown = "(none)"
     if credential is not None:
@@ -92,6 +110,7 @@ def _provider_lines(provider: Provider, reveal: bool) -> list[str]:
         f"    api        {provider.api or '(default)'}",
         f"    baseUrl    {provider.base_url}",
         f"    credential {shown}",
+        *([f"    next call  {next_call}"] if next_call is not None else []),
         "    models",
     ]
     for m in provider.models:

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
     from pydantic import SecretStr
 
+    from ..composition.agents import AgentSelection
+    from ..credentials.inputs import AuthInputs
+    from ..credentials.resolve import CredentialResolution
+    from ..credentials.status import AuthStatus
     from ..explain.context import ResolutionContext
     from ..explain.records import ProvenanceRecord
     from ..runtime import RegistryProblem, RuntimeRegistry
@@ -248,9 +252,11 @@ class EffectiveRegistry:
     config: Mapping[str, Any] = field(repr=False)
     existing_models_json_readable: bool = True
     input_files: tuple[Path, ...] = ()
+    agent: AgentSelection | None = None  # the agent of agents.list[] resolved for (None: the main agent dir)
     # Private: what the resolution read, kept by reference so that `explain()` can work out
     # provenance on demand (nothing is computed for it while resolving).
     _context: ResolutionContext | None = field(default=None, repr=False, compare=False)
+    _auth: AuthInputs | None = field(default=None, repr=False, compare=False)  # for credentials()
 
     @property
     def config_path(self) -> Path:
@@ -332,6 +338,31 @@ class EffectiveRegistry:
         from ..explain.trace import explain
 
         return explain(self, self._context, path)
+
+    def credentials(self, provider: str) -> CredentialResolution:
+        """The credential the next call to `provider` uses (`.credential`, None when there is none) and
+        every candidate considered in order, each with its status (used, next, skipped) and why."""
+        from ..credentials.resolve import resolve_credential
+
+        inputs = self._auth_inputs()
+        if provider not in inputs.resolved:
+            inputs.resolved[provider] = resolve_credential(inputs, provider)
+        found: CredentialResolution = inputs.resolved[provider]
+        return found
+
+    def auth_status(self) -> AuthStatus:
+        """What `status` reports: providers and their auth, profile expiry, cooldowns, missing providers."""
+        from ..credentials.status import ModelChoice, auth_status
+
+        choice = ModelChoice(self.default_model, self.resolved_default, self.fallbacks, self.aliases)
+        return auth_status(self._auth_inputs(), choice, config_path=self.config_path, agent_dir=self.agent_dir,
+                           agent=self.agent, main_store=self._auth_inputs().main_store, home=self.locations.home,
+                           registry_providers=self.providers, warnings=self.warnings)  # fmt: skip
+
+    def _auth_inputs(self) -> AuthInputs:
+        if self._auth is None:
+            raise ValueError("this registry was not made by resolve(): it has no credential inputs")
+        return self._auth
 
     def to_dict(self, *, reveal: bool = False) -> dict[str, Any]:
         """The registry as JSON-able data (what `show --json` prints); secrets redacted unless `reveal`."""

@@ -1,17 +1,23 @@
 """The per-agent auth profile store (`auth-profiles.json`): read-only, tolerant of damage.
 
 A malformed store is treated as empty with a warning, never as a crash: it belongs to OpenClaw,
-which may be writing it right now.
+which may be writing it right now. Besides the profiles it holds the store's own `order` (profile
+ids per provider), `lastGood` (the profile that last worked, per provider) and `usageStats`
+(cooldowns and disabled periods, per profile), which decide the order profiles are tried in.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigWarning
+
+#: The profile types OpenClaw knows; a profile of another type (or without a provider) is dropped.
+PROFILE_TYPES = ("api_key", "token", "oauth")
 
 
 @dataclass(frozen=True)
@@ -21,6 +27,16 @@ class AuthProfile:
     provider: str
     secret: str | None = field(default=None, repr=False)  # key or token; None for oauth
     expires: Any = None
+    access: str | None = field(default=None, repr=False)  # oauth: the access token
+    refresh: str | None = field(default=None, repr=False)  # oauth: the refresh token
+    email: str | None = None
+    project_id: str | None = None  # oauth: the Google project some providers send with the token
+    file: Path | None = field(default=None, compare=False)  # the store file it was read from
+
+    @property
+    def known(self) -> bool:
+        """Whether OpenClaw keeps the profile at all: a known type and a provider."""
+        return self.type in PROFILE_TYPES and bool(self.provider)
 
 
 @dataclass(frozen=True)
@@ -28,15 +44,24 @@ class AuthStore:
     path: Path
     profiles: tuple[AuthProfile, ...] = ()
     warnings: tuple[ConfigWarning, ...] = ()
+    order: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # provider -> profile ids
+    last_good: Mapping[str, str] = field(default_factory=dict)  # provider -> profile id
+    usage_stats: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # profile id -> stats
+    inherited_from: Path | None = None  # the main agent's store, when this one builds on it
+
+    def profile(self, profile_id: str) -> AuthProfile | None:
+        return next((p for p in self.profiles if p.id == profile_id), None)
 
 
 def read_auth_store(path: Path) -> AuthStore:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return AuthStore(path)
     except (OSError, UnicodeDecodeError) as exc:
         return _damaged(path, f"cannot be read ({getattr(exc, 'strerror', None) or exc})")
+    if text.startswith("\ufeff"):  # OpenClaw's JSON parser rejects it, so OpenClaw sees no profiles
+        return _damaged(path, "starts with a byte-order mark, which OpenClaw cannot read (save it without one)")
     try:
         data = json.loads(text)
     except ValueError as exc:
@@ -44,19 +69,69 @@ def read_auth_store(path: Path) -> AuthStore:
     profiles = data.get("profiles") if isinstance(data, dict) else None
     if not isinstance(profiles, dict):
         return _damaged(path, 'has no "profiles" object')
-    return AuthStore(path, tuple(_profile(pid, entry) for pid, entry in profiles.items() if isinstance(entry, dict)))
+    return AuthStore(
+        path,
+        tuple(_profile(pid, entry, path) for pid, entry in profiles.items() if isinstance(entry, dict)),
+        order=_order(data.get("order")),
+        last_good={k: v for k, v in _object(data.get("lastGood")).items() if isinstance(v, str)},
+        usage_stats={k: v for k, v in _object(data.get("usageStats")).items() if isinstance(v, dict)},
+    )
 
 
-def _profile(profile_id: str, entry: dict[str, Any]) -> AuthProfile:
+def merged_store(main: AuthStore, agent: AuthStore) -> AuthStore:
+    """The store an agent other than the main one sees: the main agent's, with its own on top.
+
+    Profiles of the agent's store replace those of the same id; `order`, `lastGood` and
+    `usageStats` are merged per key the same way. An agent without a usable store of its own
+    sees the main agent's store as it is (OpenClaw copies it over on first use).
+    """
+    own = {p.id for p in agent.profiles}
+    profiles = (*(p for p in main.profiles if p.id not in own), *agent.profiles)
+    return AuthStore(
+        agent.path,
+        profiles,
+        (*main.warnings, *agent.warnings),
+        {**main.order, **agent.order},
+        {**main.last_good, **agent.last_good},
+        {**main.usage_stats, **agent.usage_stats},
+        inherited_from=main.path,
+    )
+
+
+def _profile(profile_id: str, entry: dict[str, Any], path: Path) -> AuthProfile:
     kind = str(entry.get("type", ""))
     secret = entry.get("key") if kind == "api_key" else entry.get("token") if kind == "token" else None
     return AuthProfile(
         id=profile_id,
         type=kind,
-        provider=str(entry.get("provider", "")),
+        provider=str(entry.get("provider") or ""),
         secret=secret if isinstance(secret, str) else None,
         expires=entry.get("expires"),
+        access=_text(entry.get("access")),
+        refresh=_text(entry.get("refresh")),
+        email=_text(entry.get("email")),
+        project_id=_text(entry.get("projectId")),
+        file=path,
     )
+
+
+def _order(value: Any) -> dict[str, tuple[str, ...]]:
+    """The store's `order`: per provider, the non-blank ids (trimmed); empty lists are dropped."""
+    found = {}
+    for provider, ids in _object(value).items():
+        if isinstance(ids, list):
+            listed = tuple(i.strip() for i in ids if isinstance(i, str) and i.strip())
+            if listed:
+                found[provider] = listed
+    return found
+
+
+def _object(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _damaged(path: Path, reason: str) -> AuthStore:
