@@ -196,7 +196,7 @@ def test_a_configuration_error_exits_1_with_the_message(world: World, cli: Cli) 
     for command in (["status"], ["status", "--json"], ["status", "--check"]):
         result = cli(*command)
         assert result.code == 1 and result.stdout == ""
-        assert str(world.config_file) in result.stderr and "Traceback" not in result.stderr
+        assert "~/.openclaw/openclaw.json:1:" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_models_json_write_writes_the_key_but_prints_it_redacted(world: World, cli: Cli) -> None:
