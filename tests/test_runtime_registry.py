@@ -192,7 +192,8 @@ def test_registry_problems_are_shown_and_fail_validate(world: World, cli: Any) -
     assert [p["rule"] for p in as_json["registryProblems"]] == ["missing-api-key"]
     checked = cli("validate")
     assert checked.code == 1
-    assert checked.stdout.startswith("~/.openclaw/openclaw.json:4:7: error: models.providers.foo.apiKey: provider foo has")
+    want = "~/.openclaw/openclaw.json:4:7: error: models.providers.foo.apiKey: provider foo has"
+    assert checked.stdout.startswith(want)
 
 
 # --- unknown models ------------------------------------------------------------------------------
