@@ -78,7 +78,9 @@ def test_show_json_has_the_documented_top_level(world: World, cli: Cli) -> None:
     assert document["fallbacks"] == ["local/m1", "ghost/m"]
     assert document["aliases"] == {"Xiaomi": "xiaomi/mimo-v2-flash"}
     assert set(document["providers"]) == {"xiaomi", "local"}
-    assert any("ghost/m" in w for w in document["warnings"])
+    [ghost] = [w for w in document["warnings"] if "ghost/m" in w["message"]]
+    assert ghost["file"] == str(world.config_file) and ghost["line"] and ghost["severity"] == "warning"
+    assert ghost["path"] == "agents.defaults.model.fallbacks.1"
 
 
 def test_models_json_prints_the_document(world: World, cli: Cli) -> None:
@@ -159,8 +161,12 @@ def test_a_config_error_exits_1_with_the_message_on_stderr(world: World, cli: Cl
     for command in (["show"], ["show", "--json"], ["models-json"], ["models-json", "--write"]):
         result = cli(*command)
         assert result.code == 1
-        assert result.stdout == ""
         assert f"{tilde(world, world.config_file)}:" in result.stderr and "models.mode" in result.stderr
+        if command == ["show", "--json"]:  # and the same errors as JSON on stdout
+            [error] = json.loads(result.stdout)["errors"]
+            assert (error["file"], error["path"], error["severity"]) == (str(world.config_file), "models.mode", "error")
+        else:
+            assert result.stdout == ""
 
 
 # --- a real process: `python -m openclaw_config` ------------------------------------------------

@@ -195,7 +195,12 @@ def test_a_configuration_error_exits_1_with_the_message(world: World, cli: Cli) 
     world.config("{ models: { mode: 'sideways' } }")
     for command in (["status"], ["status", "--json"], ["status", "--check"]):
         result = cli(*command)
-        assert result.code == 1 and result.stdout == ""
+        assert result.code == 1
+        if "--json" in command:  # the errors as JSON objects, as `validate --format json` prints them
+            [error] = json.loads(result.stdout)["errors"]
+            assert (error["file"], error["line"], error["path"]) == (str(world.config_file), 1, "models.mode")
+        else:
+            assert result.stdout == ""
         assert "~/.openclaw/openclaw.json:1:" in result.stderr and "Traceback" not in result.stderr
 
 

@@ -12,9 +12,12 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from ..errors import ConfigError, Problem
+if TYPE_CHECKING:
+    from ..registry.model import EffectiveRegistry
+
+from ..errors import ConfigError, Problem, in_file_order
 from ..gc_pause import cycle_collection_paused
 
 #: command name -> (module under openclaw_config.cli, one-line help)
@@ -98,6 +101,21 @@ def add_agent_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--agent", metavar="ID", help="an agent of agents.list[] (default: the main agent dir, as OpenClaw does)"
     )
+
+
+def resolve_for(args: argparse.Namespace) -> EffectiveRegistry:
+    """The registry of the location and agent options; a `--json` command that fails still prints
+    its errors as JSON on stdout (and, like every command, in words on stderr)."""
+    from ..pipeline import resolve
+
+    try:
+        return resolve(config_path=args.config, agent_dir=args.agent_dir, agent=args.agent)
+    except ConfigError as exc:
+        if getattr(args, "json", False):
+            from ..outputs.findings import print_errors_as_json
+
+            print_errors_as_json(in_file_order(exc.problems))
+        raise
 
 
 def main(argv: Sequence[str] | None = None) -> int:

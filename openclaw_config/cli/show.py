@@ -7,8 +7,7 @@ import sys
 
 from ..outputs.json_text import json_text
 from ..outputs.paths import PathStyle
-from ..pipeline import resolve
-from .main import add_agent_option, add_location_options
+from .main import add_agent_option, add_location_options, resolve_for
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     if args.all and args.explain is None:
         print("error: --all goes with --explain (show --explain --all)", file=sys.stderr)
         return 2
-    registry = resolve(config_path=args.config, agent_dir=args.agent_dir, agent=args.agent)
+    registry = resolve_for(args)
     indent = args.indent if args.indent is not None else (2 if sys.stdout.isatty() else None)
     shown = PathStyle.of_process()
     if args.explain is not None:

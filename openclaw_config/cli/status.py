@@ -10,8 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..pipeline import resolve
-from .main import add_agent_option, add_location_options
+from .main import add_agent_option, add_location_options, resolve_for
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    registry = resolve(config_path=args.config, agent_dir=args.agent_dir, agent=args.agent)
+    registry = resolve_for(args)
     if args.plain:
         print(registry.resolved_default)
         return registry.auth_status().check_code if args.check else 0

@@ -15,6 +15,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
+from ..outputs.findings import problem_dict
 from ..outputs.paths import PathStyle
 from ..schema.kinds import KINDS
 
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"no config file at {shown(config)}: {rest}", file=sys.stderr)
     if args.format == "json":  # full paths: programs read it
         json.dump(
-            [_as_dict(p, severity) for severity, p in report.findings()], sys.stdout, indent=2, ensure_ascii=False
+            [problem_dict(p, severity) for severity, p in report.findings()], sys.stdout, indent=2, ensure_ascii=False
         )
         sys.stdout.write("\n")
     else:
@@ -106,15 +107,3 @@ def summary(report: ValidationReport, shown: PathStyle) -> str:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count != 1 else ''}"
-
-
-def _as_dict(problem: Problem, severity: str) -> dict[str, object]:
-    return {
-        "file": problem.file,
-        "line": problem.line,
-        "column": problem.column,
-        "path": problem.config_path,
-        "severity": severity,
-        "message": problem.message,
-        "hint": problem.hint,
-    }

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from .findings import warning_dict
 from .paths import AS_IS, PathStyle
 from .redact import redact, redact_text
 
@@ -48,12 +50,17 @@ def registry_to_dict(registry: EffectiveRegistry, *, reveal: bool = False) -> di
         "fallbacks": list(registry.fallbacks),
         "aliases": dict(registry.aliases),
         "providers": {pid: _provider_dict(registry, p, reveal) for pid, p in registry.providers.items()},
-        "warnings": [str(w) for w in registry.warnings],
+        "warnings": [warning_dict(w, _redactor(registry, reveal)) for w in registry.warnings],
         "registryProblems": [p.to_dict() for p in registry.registry_problems],
     }
-    if not reveal:
-        data["warnings"] = [redact_text(w, secrets_of(registry)) for w in data["warnings"]]
     return data
+
+
+def _redactor(registry: EffectiveRegistry, reveal: bool) -> Callable[[str], str]:
+    if reveal:
+        return str
+    secrets = secrets_of(registry)
+    return lambda text: redact_text(text, secrets)
 
 
 def secrets_of(registry: EffectiveRegistry) -> list[str]:

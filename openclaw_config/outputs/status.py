@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .findings import warning_dict
 from .redact import redact, redact_text
 
 if TYPE_CHECKING:
@@ -46,9 +47,8 @@ def status_document(status: AuthStatus, *, reveal: bool = False) -> dict[str, An
         }
     document.update(aliases=dict(status.aliases), allowed=list(status.allowed), auth=_auth(status, reveal))
     document["credentials"] = {pid: credential_dict(r, reveal) for pid, r in status.credentials.items()}
-    document["warnings"] = [str(w) for w in status.warnings]
-    if not reveal:
-        document["warnings"] = [redact_text(w, secrets_of(status)) for w in document["warnings"]]
+    secrets = [] if reveal else secrets_of(status)
+    document["warnings"] = [warning_dict(w, lambda text: redact_text(text, secrets)) for w in status.warnings]
     return document
 
 
