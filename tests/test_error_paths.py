@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -212,6 +213,10 @@ def test_the_cli_exits_1_without_a_traceback(world: World, cli: Callable[..., Cl
     for command in (["show"], ["show", "--json"], ["models-json"]):
         result = cli(*command)
         assert result.code == 1
-        assert result.stdout == ""
+        if "--json" in command:  # the same errors, as JSON objects with their file
+            errors = json.loads(result.stdout)["errors"]
+            assert errors and all(e["file"] and e["message"] for e in errors)
+        else:
+            assert result.stdout == ""
         assert "Traceback" not in result.stderr and "internal error" not in result.stderr
         check_message(world, case, result.stderr, as_shown=True)

@@ -11,7 +11,10 @@ import pytest
 from world import LOCAL_PROVIDER, CliResult, World
 
 Cli = Callable[..., CliResult]
-MODEL_KEYS = ["ref", "id", "name", "api", "contextWindow", "maxTokens", "input", "reasoning", "cost"]
+MODEL_KEYS = [
+    "ref", "id", "name", "api", "effectiveApi", "contextWindow", "maxTokens", "input", "reasoning", "cost",
+    "headers", "compat",
+]  # fmt: skip
 
 
 def configured(world: World) -> None:
@@ -64,12 +67,15 @@ def test_models_in_json_carry_their_defaults_for_config_and_kept_providers(world
     assert registry.providers["old"].origin == "models.json"
     defaults = {"api": None, "contextWindow": 200_000, "maxTokens": 8192, "input": ["text"]}
     no_cost = {"input": 0, "output": 0, "cacheRead": 0, "cacheWrite": 0}
+    unset = {"headers": None, "compat": None}
     assert providers["local"]["models"] == [
-        {"ref": "local/m1", "id": "m1", "name": "M1", **defaults, "reasoning": False, "cost": no_cost}
-    ]
+        {"ref": "local/m1", "id": "m1", "name": "M1", **defaults, "effectiveApi": LOCAL_PROVIDER["api"],
+         "reasoning": False, "cost": no_cost, **unset}
+    ]  # fmt: skip
     assert providers["old"]["models"] == [
-        {"ref": "old/o1", "id": "o1", "name": "o1", **defaults, "reasoning": True, "cost": no_cost}
-    ]
+        {"ref": "old/o1", "id": "o1", "name": "o1", **defaults, "effectiveApi": None, "reasoning": True,
+         "cost": no_cost, **unset}
+    ]  # fmt: skip
     assert all(list(m) == MODEL_KEYS for p in providers.values() for m in p["models"])
 
 
@@ -92,3 +98,31 @@ def test_the_json_is_a_copy_the_caller_may_change(world: World) -> None:
     shown["input"].append("audio")
     assert registry.to_dict()["providers"]["local"]["models"][0]["cost"]["input"] == 0
     assert registry.providers["local"].models[0].input == ("text",)
+
+
+def test_every_provider_and_model_field_is_shown_with_credential_headers_redacted(world: World, cli: Cli) -> None:
+    canary = "sk-canary-header-0123456789"
+    world.config({"models": {"providers": {"gw": {
+        "baseUrl": "http://gw", "apiKey": "GW_KEY_NAME", "api": "openai-completions", "auth": "api-key",
+        "authHeader": True, "headers": {"X-Team": "blue", "Authorization": f"Bearer {canary}"},
+        "models": [{"id": "m", "name": "M", "api": "anthropic-messages", "headers": {"X-Model": "one"},
+                    "compat": {"supportsStore": False}}],
+    }}}})  # fmt: skip
+    registry = world.resolve()
+    provider = registry.providers["gw"]
+    assert (provider.auth, provider.auth_header, provider.headers["X-Team"]) == ("api-key", True, "blue")
+    [model] = provider.models
+    assert (model.api, dict(model.headers), model.compat) == ("anthropic-messages", {"X-Model": "one"},
+                                                               {"supportsStore": False})  # fmt: skip
+    shown = json.loads(cli("show", "--json").stdout)["providers"]["gw"]
+    assert (shown["auth"], shown["authHeader"], shown["headers"]["X-Team"]) == ("api-key", True, "blue")
+    assert shown["headers"]["Authorization"].startswith("Bearer sk-c") and canary not in json.dumps(shown)
+    assert (
+        shown["models"][0]["headers"] == {"X-Model": "one"}
+        and shown["models"][0]["effectiveApi"] == "anthropic-messages"
+    )
+    text = cli("show").stdout
+    assert "auth       api-key" in text and "X-Team: blue" in text and "X-Model: one" in text
+    assert "api anthropic-messages" in text and "supportsStore=False" in text and canary not in text
+    revealed = json.loads(cli("show", "--json", "--reveal").stdout)["providers"]["gw"]
+    assert revealed["headers"]["Authorization"] == f"Bearer {canary}"

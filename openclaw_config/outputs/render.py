@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..registry.model import printable_headers
 from .findings import warning_dict
 from .paths import AS_IS, PathStyle
 from .redact import redact, redact_text
@@ -36,8 +37,16 @@ def _provider_dict(registry: EffectiveRegistry, provider: Provider, reveal: bool
         from .status import credential_dict
 
         data["auth"] = credential_dict(registry.credentials(provider.id), reveal)
-    data["models"] = provider.models_json()
+    data.update(headers=_printable(provider.headers, reveal), auth=provider.auth, authHeader=provider.auth_header)
+    data["models"] = [
+        {**m, "headers": _printable(m["headers"], reveal) if m["headers"] else m["headers"]}
+        for m in provider.models_json()
+    ]
     return data
+
+
+def _printable(headers: Mapping[str, Any], reveal: bool) -> dict[str, Any]:
+    return dict(headers) if reveal else printable_headers(headers)
 
 
 def registry_to_dict(registry: EffectiveRegistry, *, reveal: bool = False) -> dict[str, Any]:
@@ -114,18 +123,30 @@ def _provider_lines(provider: Provider, reveal: bool, next_call: str | None = No
         shown = f"{credential.describe()}  {credential.value if reveal else credential.redacted}"
     lines = [
         f"  {provider.id}  [{provider.origin}]",
-        f"    api        {provider.api or '(default)'}",
+        f"    api        {provider.api or '(not set: each model names its own)'}",
         f"    baseUrl    {provider.base_url}",
+        *([f"    auth       {provider.auth}"] if provider.auth else []),
+        *(["    authHeader yes (the key is also sent as Authorization: Bearer)"] if provider.auth_header else []),
+        *_header_lines("    headers    ", provider.headers, reveal),
         f"    credential {shown}",
         *([f"    next call  {next_call}"] if next_call is not None else []),
         "    models",
     ]
     for m in provider.models:
+        own_api = f"  api {m.api}" if m.api != provider.api else ""
         lines.append(
             f'      {m.ref}  "{m.name}"  context {m.context_window}  max {m.max_tokens}  '
-            f"input {'+'.join(m.input)}  reasoning {'yes' if m.reasoning else 'no'}"
+            f"input {'+'.join(m.input)}  reasoning {'yes' if m.reasoning else 'no'}{own_api}"
         )
+        lines += _header_lines("        headers  ", m.headers, reveal)
+        if m.compat:
+            lines.append(f"        compat   {', '.join(f'{k}={v}' for k, v in m.compat.items())}")
     return lines
+
+
+def _header_lines(label: str, headers: Mapping[str, Any], reveal: bool) -> list[str]:
+    shown = _printable(headers, reveal)
+    return [f"{label}{', '.join(f'{name}: {value}' for name, value in shown.items())}"] if shown else []
 
 
 def _registry_problem_lines(registry: EffectiveRegistry) -> list[str]:

@@ -80,7 +80,8 @@ class Model:
     From `registry.model()` and `registry.runtime_models()` it is the model as OpenClaw's runtime
     holds it: `api` is in effect (its own or its provider's), `headers` are merged (provider, model,
     `Authorization` of `authHeader`), `raw` is pi's model object. In `Provider.models` it is the
-    configured entry (`api` only its own; no base URL, headers or source).
+    configured entry (`api` in effect: its own, else the provider's; `headers` and `compat` its own;
+    no base URL or source).
 
     provider        the provider id (`xiaomi`); `ref` is `provider/id` (`xiaomi/mimo-v2-flash`)
     id, name        the id the provider's API knows, and the display name (the id when unset)
@@ -119,8 +120,7 @@ class Model:
     def printable_headers(self) -> dict[str, str]:
         """`headers` with every secret redacted: a value from the environment, and any credential
         header (`Authorization`, `X-Api-Key`, ...), even one written literally in the config."""
-        return {name: _redacted_header(value) if name in self.secret_headers or name.lower() in _CREDENTIAL_HEADERS
-                else value for name, value in self.headers.items()}  # fmt: skip
+        return printable_headers(self.headers, self.secret_headers)
 
     @property
     def _has_secret_headers(self) -> bool:
@@ -133,15 +133,19 @@ class Model:
         return {**self.raw, "headers": self.printable_headers()}
 
     @classmethod
-    def from_entry(cls, provider: str, entry: Mapping[str, Any], *, raw: Mapping[str, Any]) -> Model:
+    def from_entry(
+        cls, provider: str, entry: Mapping[str, Any], *, raw: Mapping[str, Any], provider_api: str | None = None
+    ) -> Model:
         """The model an entry of a provider's `models` describes, every default filled in;
-        `raw` is the entry as the provider block holds it."""
-        shown = model_json(provider, entry)
+        `raw` is the entry as the provider block holds it; `api` is its own, else `provider_api`."""
+        shown = model_json(provider, entry, provider_api)
         return cls(
             provider=provider,
             id=shown["id"],
             name=shown["name"],
-            api=shown["api"],
+            api=shown["effectiveApi"],
+            headers=shown["headers"] or {},
+            compat=shown["compat"],
             reasoning=shown["reasoning"],
             input=tuple(shown["input"]),
             cost=shown["cost"],
@@ -161,15 +165,29 @@ def _redacted_header(value: str) -> str:
     return f"{scheme} {redact(token)}" if space and scheme.lower() in ("bearer", "basic") else redact(value)
 
 
-def model_json(provider: str, entry: Mapping[str, Any]) -> dict[str, Any]:
+def model_json(provider: str, entry: Mapping[str, Any], provider_api: str | None = None) -> dict[str, Any]:
     """A model as `show --json` and `to_dict()` print it: the one definition of that shape (`Model`
-    is made from it too). `entry` is its entry in the provider block with every default filled in."""
+    is made from it too). `entry` is its entry in the provider block with every default filled in;
+    `api` is what the entry says, `effectiveApi` what the runtime uses (its own, else the provider's).
+    `headers` may hold secrets: printers pass them through `printable_headers`."""
     model_id = str(entry.get("id", ""))
+    api = entry.get("api")
+    headers, compat = entry.get("headers"), entry.get("compat")
     return {
         "ref": f"{provider}/{model_id}", "id": model_id, "name": str(entry.get("name", model_id)),
-        "api": entry.get("api"), "contextWindow": entry["contextWindow"], "maxTokens": entry["maxTokens"],
+        "api": api, "effectiveApi": api or provider_api,
+        "contextWindow": entry["contextWindow"], "maxTokens": entry["maxTokens"],
         "input": list(entry["input"]), "reasoning": bool(entry["reasoning"]), "cost": dict(entry["cost"]),
+        "headers": dict(headers) if isinstance(headers, Mapping) else None,
+        "compat": dict(compat) if isinstance(compat, Mapping) else None,
     }  # fmt: skip
+
+
+def printable_headers(headers: Mapping[str, Any], secret_names: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """`headers` with every credential header (`Authorization`, `X-Api-Key`, ...) and every header
+    named in `secret_names` redacted: what may be printed."""
+    return {name: _redacted_header(str(value)) if name in secret_names or name.lower() in _CREDENTIAL_HEADERS
+            else value for name, value in headers.items()}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -205,13 +223,32 @@ class Provider:
     @cached_property
     def models(self) -> tuple[Model, ...]:
         """Its models, made on first use: a runtime often needs a few of thousands configured."""
-        return tuple(Model.from_entry(self.id, full, raw=entry) for entry, full in self._model_entries())
+        return tuple(
+            Model.from_entry(self.id, full, raw=entry, provider_api=self.api) for entry, full in self._model_entries()
+        )
 
     def models_json(self) -> list[dict[str, Any]]:
         """Its models as `model_json` shapes them, made straight from the block: printing thousands
         of models neither builds a `Model` for each nor keeps a filled-in copy of the block (`raw`)."""
         entries = self.block.get("models") or ()
-        return [model_json(self.id, with_model_defaults(e)) for e in entries if isinstance(e, dict)]
+        return [model_json(self.id, with_model_defaults(e), self.api) for e in entries if isinstance(e, dict)]
+
+    @property
+    def headers(self) -> Mapping[str, Any]:
+        """The provider block's `headers` (sent with every request; may hold secrets)."""
+        headers = self.block.get("headers")
+        return headers if isinstance(headers, Mapping) else {}
+
+    @property
+    def auth(self) -> str | None:
+        """The block's `auth` mode (`api-key`, `oauth`, `token`, `aws-sdk`), when set."""
+        auth = self.block.get("auth")
+        return auth if isinstance(auth, str) else None
+
+    @property
+    def auth_header(self) -> bool:
+        """`authHeader: true`: the key is also sent as `Authorization: Bearer <key>`."""
+        return self.block.get("authHeader") is True
 
     def _model_entries(self) -> Iterator[tuple[Mapping[str, Any], Mapping[str, Any]]]:
         """Each model entry as `raw` holds it, and the same with every default filled in."""
