@@ -202,3 +202,20 @@ def test_module_output_arrives_whole_although_the_process_skips_clean_up(world: 
     written = run_module(world, "models-json", "--write")
     assert written.returncode == 0 and "wrote" in written.stderr
     assert (world.agent_dir / "models.json").read_text(encoding="utf-8") == written.stdout
+
+
+def test_fallbacks_written_as_aliases_are_resolved_like_the_default(world: World, cli: Cli) -> None:
+    world.config({"agents": {"defaults": {
+        "model": {"primary": "Fast", "fallbacks": ["Fast", "openai/gpt-5.2", "claude-opus-4-6"]},
+        "models": {"openai/gpt-5-mini": {"alias": "Fast"}},
+    }}})  # fmt: skip
+    registry = world.resolve()
+    assert registry.resolved_fallbacks == ("openai/gpt-5-mini", "openai/gpt-5.2", "anthropic/claude-opus-4-6")
+    document = json.loads(cli("show", "--json").stdout)
+    assert document["fallbacks"] == ["Fast", "openai/gpt-5.2", "claude-opus-4-6"]
+    assert document["resolvedFallbacks"] == list(registry.resolved_fallbacks)
+    assert document["resolvedDefault"] == "openai/gpt-5-mini"
+    text = cli("show").stdout
+    assert (
+        "Fallbacks      Fast -> openai/gpt-5-mini, openai/gpt-5.2, claude-opus-4-6 -> anthropic/claude-opus-4-6" in text
+    )

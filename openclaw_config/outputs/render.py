@@ -57,6 +57,7 @@ def registry_to_dict(registry: EffectiveRegistry, *, reveal: bool = False) -> di
         "defaultModel": registry.default_model,
         "resolvedDefault": registry.resolved_default,
         "fallbacks": list(registry.fallbacks),
+        "resolvedFallbacks": list(registry.resolved_fallbacks),
         "aliases": dict(registry.aliases),
         "providers": {pid: _provider_dict(registry, p, reveal) for pid, p in registry.providers.items()},
         "warnings": [warning_dict(w, _redactor(registry, reveal)) for w in registry.warnings],
@@ -95,9 +96,8 @@ def render_text(registry: EffectiveRegistry, *, reveal: bool = False, paths: Pat
         lines += _provider_lines(provider, reveal, next_call)
     lines += [
         "",
-        f"Default model  {registry.default_model}"
-        + ("" if registry.resolved_default == registry.default_model else f"  -> {registry.resolved_default}"),
-        f"Fallbacks      {', '.join(registry.fallbacks) or '(none)'}",
+        f"Default model  {_as_resolved(registry.default_model, registry.resolved_default, '  ')}",
+        f"Fallbacks      {', '.join(map(_as_resolved, registry.fallbacks, registry.resolved_fallbacks)) or '(none)'}",
         f"Aliases        {', '.join(f'{a} -> {r}' for a, r in registry.aliases.items()) or '(none)'}",
         f"Warnings       {'(none)' if not registry.warnings else ''}",
         *(f"  - {paths.file_of(w)}" for w in registry.warnings),
@@ -105,6 +105,11 @@ def render_text(registry: EffectiveRegistry, *, reveal: bool = False, paths: Pat
     ]
     text = "\n".join(lines) + "\n"
     return text if reveal else redact_text(text, secrets_of(registry))
+
+
+def _as_resolved(written: str, resolved: str, gap: str = " ") -> str:
+    """A model reference as written, and what it stands for when that differs: `Fast -> openai/gpt-5`."""
+    return written if written == resolved else f"{written}{gap}-> {resolved}"
 
 
 def _next_call(registry: EffectiveRegistry, provider_id: str, reveal: bool) -> str:

@@ -267,7 +267,8 @@ class EffectiveRegistry:
     providers         provider id -> `Provider`
     default_model     agents.defaults.model.primary as written (OpenClaw's default when unset)
     resolved_default  the `provider/model` ref it stands for (an alias or a bare id resolved)
-    fallbacks         agents.defaults.model.fallbacks, in order
+    fallbacks         agents.defaults.model.fallbacks, in order, as written
+                      (`resolved_fallbacks`: each resolved to its `provider/model` ref)
     aliases           alias -> model ref (matched case-insensitively by `model()` and `resolve_ref()`)
     warnings          `ConfigWarning`s: things worth knowing that did not stop resolution
     env_sources       the environment sources that set at least one variable in effect
@@ -330,6 +331,11 @@ class EffectiveRegistry:
         from ..runtime import provider_auth_for
 
         return provider_auth_for(self, self._context)
+
+    @property
+    def resolved_fallbacks(self) -> tuple[str, ...]:
+        """`fallbacks` with each alias or bare id resolved to the `provider/model` ref it stands for."""
+        return tuple(self.resolve_ref(ref) for ref in self.fallbacks)
 
     def resolve_ref(self, ref_or_alias: str) -> str:
         """The `provider/model` ref an alias, a ref or a bare model id stands for."""
