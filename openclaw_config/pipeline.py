@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .advice import advice_warnings, locate_warning
 from .composition.duplicate_keys import duplicate_key_warnings
 from .composition.environment import EffectiveEnvironment, build_environment, config_env_vars
 from .composition.includes import include_roots, resolve_includes
@@ -192,10 +193,14 @@ def resolve_at(
 
     warnings = [*duplicate_key_warnings(composed), *env.warnings, *store.warnings, *existing.warnings]
     warnings += provider_set.warnings
+    replaced = mode == "replace" and bool(provider_set.providers)  # nothing produced: the old file stays
+    dropped = tuple(p for p in existing.providers if p not in provider_set.providers) if replaced else ()
+    warnings += advice_warnings(config, composed, env, store, dropped, str(locations.models_json))
     stores = (store.path, *((store.inherited_from,) if store.inherited_from else ()))
     inputs = (*composed.files, locations.workspace_dotenv, locations.global_dotenv, *stores, existing.path)
     context = ResolutionContext(composed, env, store, existing, provider_set, catalog, mode, now_ms)  # for explain()
     registry = build_registry(locations, config, provider_set, env, warnings, inputs, existing.readable, context)
+    registry = replace(registry, warnings=tuple(locate_warning(w, composed) for w in registry.warnings))
     user_home = Path(process_env["HOME"]) if process_env.get("HOME") else locations.home
     auth = AuthInputs(config, composed.value, env, store, catalog, now_ms, locations.cwd, user_home, main_store)
     return replace(registry, agent=selection, _auth=auth)
