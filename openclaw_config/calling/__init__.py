@@ -26,7 +26,21 @@ _HOMES = {
     "anthropic_kwargs": "sdk", "openai_kwargs": "sdk",
 }  # fmt: skip
 
-__all__ = sorted(_HOMES)
+__all__ = [
+    "ApiKind",
+    "CallingTable",
+    "Connection",
+    "ProbeResult",
+    "anthropic_kwargs",
+    "connection",
+    "litellm_entry",
+    "litellm_model_list",
+    "load_table",
+    "openai_kwargs",
+    "probe",
+    "probe_connection",
+    "registry_connections",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -105,3 +105,7 @@ def _api_kind(name: str, spec: Mapping[str, Any]) -> ApiKind:
         probe_headers=dict(spec.get("probeHeaders") or {}),
         probe_body=spec.get("probeBody"),
     )
+
+
+def _vendor(provider: str, spec: Mapping[str, Any]) -> VendorAuth:
+    return VendorAuth(provider, spec["auth"], spec["why"], spec.get("openclawSends"))
