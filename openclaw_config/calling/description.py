@@ -114,15 +114,15 @@ def connection(registry: EffectiveRegistry, ref_or_alias: str, *, table: Calling
     credential = registry.credentials(model.provider).credential
     api_kind = table.apis.get(model.api or "")
     scheme, reason, openclaw_sends = _auth_scheme(registry, model, api_kind, credential, table)
-    secret = _secret_of(credential)
+    secret, source, missing = _secret_of(registry, model.provider, credential)
     base_url = (model.base_url or "").rstrip("/") or None
     url = base_url + api_kind.request_path(model.id) if base_url and api_kind else None
     headers = {k: v for k, v in model.headers.items() if k.lower() not in _CREDENTIAL_HEADERS}
-    problems = _problems(registry, model, api_kind, base_url, secret, refused)
+    problems = _problems(registry, model, api_kind, base_url, secret, refused, missing)
     return Connection(
         ref=model.ref, provider=model.provider, model_id=model.id, api=model.api, base_url=base_url, url=url,
         headers=headers, auth_scheme=scheme, auth_header=AUTH_HEADER_OF.get(scheme) if scheme else None,
-        auth_reason=reason, secret=secret, credential_source=credential.source if credential else None,
+        auth_reason=reason, secret=secret, credential_source=source,
         sdk=api_kind.sdk if api_kind else None, problems=problems, openclaw_sends=openclaw_sends,
         secret_headers=frozenset(model.secret_headers) & frozenset(headers), api_kind=api_kind,
     )  # fmt: skip
@@ -169,10 +169,23 @@ def _auth_scheme(
     return default, f"the default of api {api_kind.name}", None
 
 
-def _secret_of(credential: CredentialCandidate | None) -> SecretStr | None:
-    if credential is None or credential.kind == "aws-sdk" or credential.plain or not credential.value:
-        return None
-    return SecretStr(credential.value)
+def _secret_of(
+    registry: EffectiveRegistry, provider_id: str, credential: CredentialCandidate | None
+) -> tuple[SecretStr | None, str | None, str | None]:
+    """The key sent, where it came from, and why there is none. An apiKey naming a variable sends that
+    variable's value (pi's value rule), which the provider's models.json credential holds."""
+    if credential is None or credential.kind == "aws-sdk" or not credential.value:
+        return None, None, None
+    if not credential.plain:
+        return SecretStr(credential.value), credential.source, None
+    provider = registry.providers.get(provider_id)
+    found = provider.credential if provider is not None else None
+    if credential.kind != "config" or found is None:
+        return None, None, None  # a marker such as Google's ADC, not a key
+    if found.source == "config":  # the variable is unset: OpenClaw would send its name as the key
+        why = f"{credential.name} names the variable {credential.value}, which is not set"
+        return None, None, f"{why} (OpenClaw would send the name itself as the key)"
+    return SecretStr(found.value), f"{credential.name} ({found.describe()})", None
 
 
 def _problems(
@@ -182,6 +195,7 @@ def _problems(
     base_url: str | None,
     secret: SecretStr | None,
     refused: bool,
+    missing: str | None,
 ) -> tuple[str, ...]:
     found: list[str] = []
     if refused:
@@ -194,6 +208,6 @@ def _problems(
     if base_url is None:
         found.append(f"no base URL: set models.providers.{model.provider}.baseUrl")
     if secret is None and not (api_kind is not None and AUTH_HEADER_OF.get(api_kind.auth) is None):
-        why = registry.credentials(model.provider).problem or f"no key for provider {model.provider}"
+        why = missing or registry.credentials(model.provider).problem or f"no key for provider {model.provider}"
         found.append(f"credential missing: {why}")
     return tuple(found)
