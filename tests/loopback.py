@@ -68,7 +68,7 @@ class Loopback:
         self.status, self.body = status, body
 
     def __enter__(self) -> Loopback:
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         return self
 
     def __exit__(self, *_: object) -> None:
