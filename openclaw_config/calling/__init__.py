@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .apis import ApiKind, CallingTable, load_table
     from .description import Connection, connection
     from .litellm_config import litellm_entry, litellm_model_list, registry_connections
-    from .probe import ProbeResult, probe, probe_connection
+    from .probing import ProbeResult, probe, probe_connection
     from .sdk import anthropic_kwargs, openai_kwargs
 
 # Where each name lives; imported on first use.
@@ -22,7 +22,7 @@ _HOMES = {
     "Connection": "description", "connection": "description",
     "litellm_entry": "litellm_config", "litellm_model_list": "litellm_config",
     "registry_connections": "litellm_config",
-    "ProbeResult": "probe", "probe": "probe", "probe_connection": "probe",
+    "ProbeResult": "probing", "probe": "probing", "probe_connection": "probing",
     "anthropic_kwargs": "sdk", "openai_kwargs": "sdk",
 }  # fmt: skip
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from ..calling.probe import ProbeResult, probe
+from ..calling.probing import ProbeResult, probe
 from ..pipeline import resolve
 from .main import add_agent_option, add_location_options
 
