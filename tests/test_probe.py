@@ -160,3 +160,17 @@ def test_the_library_probe(world: World, server: Loopback) -> None:
     assert (result.ok, result.reachable, result.status, result.auth) == (True, True, 200, "accepted")
     assert result.latency_ms is not None and result.latency_ms >= 0
     assert KEY not in repr(result)
+
+
+def test_a_google_model_is_probed_with_its_key_header(world: World, cli: Cli, server: Loopback) -> None:
+    world.env["GEMINI_KEY"] = "AIza-CANARY-probe-google-03"
+    block = {"baseUrl": server.url("/v1beta"), "api": "google-generative-ai", "apiKey": "GEMINI_KEY",
+             "models": [{"id": "gemini-x", "name": "Gemini X"}]}  # fmt: skip
+    world.config({"models": {"providers": {"g": block}}})
+    result = cli("probe", "g/gemini-x")
+    assert result.code == 0, result.stdout
+    (request,) = server.requests
+    assert request.path == "/v1beta/models/gemini-x:generateContent"
+    assert request.headers["x-goog-api-key"] == "AIza-CANARY-probe-google-03"
+    assert "Authorization" not in request.headers
+    assert_no_key(result, "AIza-CANARY-probe-google-03")
