@@ -13,7 +13,7 @@ header carries the key, in this order:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from pydantic import SecretStr
@@ -138,8 +138,6 @@ def _find_model(registry: EffectiveRegistry, ref: str) -> tuple[Model, bool]:
         known = ", ".join(m.ref for m in registry.models()[:10]) or "none configured"
         raise ConfigError([Problem(f"no model {ref!r} in the registry", hint=f"configured models: {known}")])
     provider = registry.providers[configured.provider]
-    from dataclasses import replace
-
     return replace(configured, api=configured.api or provider.api, base_url=provider.base_url), True
 
 
