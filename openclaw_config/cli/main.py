@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "status": ("status", "which credential each provider uses; missing, expiring or cooling-down auth (--check)"),
     "validate": ("validate", "check config files (or auth-profiles.json, models.json) and report every problem"),
     "schema": ("schema", "print the JSON Schema of the config, auth-profiles.json or models.json"),
+    "probe": ("probe", "send one minimal request per model: reachable, HTTP status, auth accepted (network)"),
     "onboard": ("onboard", "store a provider API key and make its model the default (--auth-choice xiaomi-api-key)"),
 }
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from pydantic import SecretStr
 
+    from ..calling.description import Connection
     from ..composition.agents import AgentSelection
     from ..credentials.inputs import AuthInputs
     from ..credentials.resolve import CredentialResolution
@@ -412,3 +413,10 @@ class EffectiveRegistry:
         from ..outputs.render import registry_to_dict
 
         return registry_to_dict(self, reveal=reveal)
+
+    def connection(self, ref_or_alias: str) -> Connection:
+        """What goes over the wire for a model: api, request URL, headers, which header carries the
+        key and how, the key (`SecretStr`), the model id; see `openclaw_config.calling`."""
+        from ..calling.description import connection
+
+        return connection(self, ref_or_alias)
