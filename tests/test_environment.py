@@ -161,8 +161,8 @@ def test_a_broken_dotenv_line_is_skipped_with_a_warning_naming_the_line() -> Non
 
 
 TRICKY_DOTENV = (
-    "# comment\nexport EXPORTED=1\nQUOTED=\"a \\\"b\\\" c\"\nSINGLE='x y'\nSPACED = padded  # note\n"
-    "MULTI=\"line1\nline2\"\nEMPTY=\nREF=${EXPORTED}\n"
+    '# comment\nexport EXPORTED=1\nQUOTED="a \\"b\\" c"\nSINGLE=\'x y\'\nSPACED = padded  # note\n'
+    'MULTI="line1\nline2"\nEMPTY=\nREF=${EXPORTED}\n'
 )
 
 

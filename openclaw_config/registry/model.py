@@ -316,8 +316,9 @@ class EffectiveRegistry:
         return next((m for m in provider.models if m.id == model_id), None) if provider else None
 
     def to_models_json(self) -> dict[str, Any] | None:
-        """The document OpenClaw writes to `<agent>/models.json`; None when there are no providers."""
-        if not self.providers:
+        """The document OpenClaw writes to `<agent>/models.json`; None when it writes none: no provider,
+        or none produced now (the providers are then the existing models.json's, which stays as it is)."""
+        if all(p.origin == "models.json" for p in self.providers.values()):
             return None
         return {"providers": {pid: dict(p.raw) for pid, p in self.providers.items()}}
 

@@ -1,0 +1,112 @@
+"""Issue 16: one case per rule of OpenClaw 2026.2.9 that differential testing found the engine missing.
+
+Each case is the smallest config that shows the rule, built in a throwaway home (see `world`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from world import World
+
+URL = "http://x.example/v1"
+
+
+def models_of(world: World) -> dict[str, Any]:
+    document = world.resolve().to_models_json()
+    assert document is not None
+    providers: dict[str, Any] = document["providers"]
+    return providers
+
+
+def foo(**fields: Any) -> dict[str, Any]:
+    return {"baseUrl": URL, "models": [{"id": "m1", "name": "M1"}], **fields}
+
+
+# --- apiKey normalization ----------------------------------------------------------------------
+
+
+def test_api_keys_are_trimmed(world: World) -> None:
+    world.config({"models": {"providers": {"foo": foo(apiKey=" sk-lit-1 ")}}})
+    assert models_of(world)["foo"]["apiKey"] == "sk-lit-1"
+
+
+def test_an_escaped_reference_becomes_the_marker_of_its_name(world: World) -> None:
+    world.config({"models": {"providers": {"foo": foo(apiKey="$${GW_TOKEN}"), "bar": foo(apiKey="${1ABC}")}}})
+    written = models_of(world)
+    assert (written["foo"]["apiKey"], written["bar"]["apiKey"]) == ("GW_TOKEN", "1ABC")
+
+
+def test_a_padded_reference_is_kept_as_the_name_never_the_secret(world: World) -> None:
+    world.env["GW_TOKEN"] = "sk-gateway-secret"
+    world.config({"models": {"providers": {"foo": foo(apiKey=" ${GW_TOKEN} ")}}})
+    assert models_of(world)["foo"]["apiKey"] == "GW_TOKEN"
+
+
+def test_an_aws_sdk_provider_gets_the_aws_variable_that_is_set(world: World) -> None:
+    world.config({"models": {"providers": {"amazon-bedrock": foo(), "mine": foo(auth="aws-sdk")}}})
+    assert models_of(world)["amazon-bedrock"]["apiKey"] == "AWS_PROFILE"
+    world.env |= {"AWS_ACCESS_KEY_ID": "AKIA1", "AWS_SECRET_ACCESS_KEY": "s3cr3t"}
+    assert models_of(world)["mine"]["apiKey"] == "AWS_ACCESS_KEY_ID"
+
+
+def test_the_first_key_profile_is_used_even_when_empty_or_expired(world: World) -> None:
+    world.auth_store(
+        {
+            "groq:empty": {"type": "api_key", "provider": "groq", "key": ""},
+            "groq:full": {"type": "api_key", "provider": "groq", "key": "sk-groq-2"},
+            "openai:old": {"type": "token", "provider": "openai", "token": "tok-old", "expires": 1000},
+            "openai:new": {"type": "token", "provider": "openai", "token": "tok-new"},
+        }
+    )
+    world.config({"models": {"providers": {"groq": foo(), "openai": foo()}}})
+    written = models_of(world)
+    assert "apiKey" not in written["groq"]
+    assert written["openai"]["apiKey"] == "tok-old"
+
+
+# --- providers and models.json -----------------------------------------------------------------
+
+
+def test_providers_kept_from_models_json_are_normalized(world: World) -> None:
+    world.env["OPENAI_API_KEY"] = "sk-oa-1"
+    world.models_json(
+        {
+            "providers": {
+                "openai": {"baseUrl": URL, "models": [{"id": "m1", "name": "M1"}]},
+                "old": {"baseUrl": URL, "apiKey": " ${OLD_KEY} ", "models": []},
+            }
+        }
+    )
+    world.config({"models": {"providers": {"foo": foo(apiKey="FOO_KEY")}}})
+    written = models_of(world)
+    assert (written["openai"]["apiKey"], written["old"]["apiKey"]) == ("OPENAI_API_KEY", "OLD_KEY")
+
+
+def test_google_gemini_3_ids_are_renamed_preview(world: World) -> None:
+    models = [{"id": "gemini-3-pro", "name": "P"}, {"id": "gemini-3-flash", "name": "F"}, {"id": "x", "name": "X"}]
+    world.config({"models": {"providers": {"google": {"baseUrl": URL, "models": models}}}})
+    ids = [m["id"] for m in models_of(world)["google"]["models"]]
+    assert ids == ["gemini-3-pro-preview", "gemini-3-flash-preview", "x"]
+
+
+def test_provider_keys_equal_after_trimming_merge_and_a_blank_one_is_skipped(world: World) -> None:
+    second = {
+        "baseUrl": "http://y.example",
+        "api": "openai-completions",
+        "models": [{"id": " m1", "name": "Again"}, {"id": "m2", "name": "M2"}],
+    }
+    world.config({"models": {"providers": {"foo": foo(apiKey="K"), " foo": second, " ": foo(apiKey="K")}}})
+    written = models_of(world)
+    assert list(written) == ["foo"]
+    assert (written["foo"]["baseUrl"], written["foo"]["api"]) == ("http://y.example", "openai-completions")
+    assert [m["name"] for m in written["foo"]["models"]] == ["Again", "M2"]  # m1 matched by trimmed id
+
+
+def test_replace_mode_with_nothing_produced_keeps_the_old_models_json_in_effect(world: World) -> None:
+    world.models_json({"providers": {"old": {"baseUrl": URL, "apiKey": "OLD_KEY", "models": []}}})
+    world.config({"models": {"mode": "replace"}})
+    registry = world.resolve()
+    assert registry.to_models_json() is None  # OpenClaw writes nothing...
+    assert registry.providers["old"].origin == "models.json"  # ...so the runtime keeps the old file
+    assert any("stays in effect" in w.message for w in registry.warnings)
