@@ -138,10 +138,10 @@ def _replace_keeps_existing() -> ConfigWarning:
 
 def _merge_pair(implicit: dict[str, Any], explicit: dict[str, Any]) -> dict[str, Any]:
     """An explicit block over an implicit one; models matched by trimmed id, explicit ones first."""
-    implicit_models = implicit.get("models") if isinstance(implicit.get("models"), list) else []
+    implicit_models = _models_list(implicit)
     if not implicit_models:
         return {**implicit, **explicit}
-    explicit_models = explicit.get("models") if isinstance(explicit.get("models"), list) else []
+    explicit_models = _models_list(explicit)
     seen = {i for i in map(_model_id, explicit_models) if i}
     models = [*explicit_models]
     for model in implicit_models:
@@ -150,6 +150,11 @@ def _merge_pair(implicit: dict[str, Any], explicit: dict[str, Any]) -> dict[str,
             seen.add(model_id)
             models.append(model)
     return {**implicit, **explicit, "models": models}
+
+
+def _models_list(provider: Mapping[str, Any]) -> list[Any]:
+    models = provider.get("models")
+    return models if isinstance(models, list) else []
 
 
 def _model_id(model: Any) -> str:
