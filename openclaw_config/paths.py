@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+AGENT_DIR_VARIABLES = ("OPENCLAW_AGENT_DIR", "PI_CODING_AGENT_DIR")
+
 
 @dataclass(frozen=True)
 class Locations:
@@ -70,7 +72,7 @@ def locate(
         config_setting = _setting(env, "OPENCLAW_CONFIG_PATH")
         config_path = _expand_user(config_setting, home) if config_setting else state_dir / "openclaw.json"
     if agent_dir is None:
-        agent_setting = _setting(env, "OPENCLAW_AGENT_DIR", "PI_CODING_AGENT_DIR")
+        agent_setting = _setting(env, *AGENT_DIR_VARIABLES)
         agent_dir = _expand_user(agent_setting, home) if agent_setting else state_dir / "agents" / "main" / "agent"
     return Locations(
         home=home,
@@ -92,3 +94,18 @@ def agent_dir_for(locations: Locations, agent_id: str, configured: str | None) -
     if configured is not None and configured.strip():
         return _absolute(_expand_user(configured.strip(), locations.home), locations.cwd)
     return locations.state_dir / "agents" / agent_id / "agent"
+
+
+def with_agent_dir_from(locations: Locations, process_env: Mapping[str, str], env: Mapping[str, str]) -> Locations:
+    """The agent dir moved by an `OPENCLAW_AGENT_DIR` that a `.env` file or the config env block set.
+
+    OpenClaw reads the variable after loading those into its environment, so they move it too; only
+    the default dir moves (a `--agent-dir` or a process variable wins).
+    """
+    default = locations.state_dir / "agents" / "main" / "agent"
+    if _setting(process_env, *AGENT_DIR_VARIABLES) is not None or locations.agent_dir != default:
+        return locations
+    setting = _setting(env, *AGENT_DIR_VARIABLES)
+    if setting is None:
+        return locations
+    return locations.with_agent_dir(_absolute(_expand_user(setting, locations.home), locations.cwd))

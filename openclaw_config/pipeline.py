@@ -32,7 +32,7 @@ from .credentials.inputs import AuthInputs
 from .errors import ConfigError, Problem, in_file_order
 from .explain.context import ResolutionContext
 from .gc_pause import cycle_collection_paused
-from .paths import Locations, locate
+from .paths import Locations, locate, with_agent_dir_from
 from .providers.catalog import load_catalog
 from .providers.merge import ProviderSet, implicit_providers, merge_providers
 from .registry.build import build_registry
@@ -166,6 +166,7 @@ def resolve_at(
     catalog = load_catalog()
     composed = read_config(locations, process_env)
     env = effective_environment(locations, process_env, composed)
+    locations = with_agent_dir_from(locations, process_env, env.values)
     config = substitute_variables(composed, env)
     problems = schema_problems(config)
     if problems:
@@ -220,7 +221,7 @@ def substitute_variables(composed: ComposedConfig, env: EffectiveEnvironment) ->
     """Stage 4: `${VAR}` everywhere; every missing variable is reported at once."""
     if not any(f.may_contain("${") for f in (composed.root, *composed.included) if f is not None):
         return composed.value  # nothing to substitute: skip the walk
-    result = substitute(composed.value, env.get)
+    result = substitute(composed.value, env.substituted)
     if result.missing:
         problems = [
             Problem(

@@ -68,10 +68,14 @@ def test_each_layer_beats_the_ones_below(layers: dict[str, dict[str, str]], winn
 
 
 @pytest.mark.parametrize("blank", ["", "  ", "\t"])
-def test_blank_values_are_filled_by_lower_layers(blank: str) -> None:
-    env = layered(process={"HOST": blank}, workspace={"HOST": blank}, state={"HOST": "s"})
-    assert env.get("HOST") == "s"
-    assert env.origins["HOST"].source == "state .env"
+def test_a_blank_value_is_not_filled_by_a_lower_dotenv_but_by_the_config_env_block(blank: str) -> None:
+    # As Node's dotenv: a variable that is set, even blank, is never overridden by a .env file
+    env = layered(process={"HOST": blank}, workspace={"HOST": "w"}, state={"HOST": "s"})
+    assert env.get("HOST") is None
+    assert env.origins["HOST"].source == "process"
+    env = layered(process={"HOST": blank}, state={"HOST": "s"}, config={"HOST": "c"})
+    assert env.get("HOST") == "c"
+    assert env.origins["HOST"].source == "config env"
 
 
 def test_a_blank_value_everywhere_counts_as_unset() -> None:

@@ -110,3 +110,30 @@ def test_replace_mode_with_nothing_produced_keeps_the_old_models_json_in_effect(
     assert registry.to_models_json() is None  # OpenClaw writes nothing...
     assert registry.providers["old"].origin == "models.json"  # ...so the runtime keeps the old file
     assert any("stays in effect" in w.message for w in registry.warnings)
+
+
+# --- environment and locations -----------------------------------------------------------------
+
+
+def test_a_blank_process_variable_stops_a_lower_dotenv(world: World) -> None:
+    world.env["XIAOMI_API_KEY"] = ""
+    world.write(world.state_dir / ".env", "XIAOMI_API_KEY=sk-xm-dotenv\n")
+    assert world.resolve().to_models_json() is None
+
+
+def test_openclaw_agent_dir_from_the_state_dotenv_moves_the_agent_dir(world: World) -> None:
+    world.write(world.state_dir / ".env", "OPENCLAW_AGENT_DIR=~/agent-env\n")
+    world.write(world.home / "agent-env" / "auth-profiles.json", {"version": 1, "profiles": {
+        "xiaomi:default": {"type": "api_key", "provider": "xiaomi", "key": "sk-prof-1"}}})  # fmt: skip
+    registry = world.resolve()
+    assert registry.agent_dir == world.home / "agent-env"
+    assert models_of(world)["xiaomi"]["apiKey"] == "sk-prof-1"
+
+
+def test_z_ai_api_key_is_copied_into_zai_api_key(world: World) -> None:
+    world.env["Z_AI_API_KEY"] = "sk-zai-1"
+    world.config({"models": {"providers": {"zai": foo()}}})
+    registry = world.resolve()
+    assert models_of(world)["zai"]["apiKey"] == "ZAI_API_KEY"
+    assert registry.providers["zai"].credential is not None
+    assert registry.providers["zai"].credential.value == "sk-zai-1"
