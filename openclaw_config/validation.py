@@ -222,10 +222,8 @@ def _registry_problems(environ: Mapping[str, str]) -> list[Problem]:
 def _check_dotenv(path: Path, *, workspace: bool) -> FileCheck:
     """A `.env` file: each line that is not `KEY=value` (OpenClaw skips it) is a problem; a provider
     credential in the workspace `.env` (never read from there) is a warning."""
-    from io import StringIO
-
     from .providers.catalog import load_catalog
-    from .sources.dotenv_file import dotenv_parser
+    from .sources.dotenv_syntax import assignments
 
     try:
         text = read_text(path, what=".env file")
@@ -233,17 +231,18 @@ def _check_dotenv(path: Path, *, workspace: bool) -> FileCheck:
         return FileCheck(path, tuple(exc.problems))
     problems, warnings = [], []
     catalog = load_catalog()
-    for binding in dotenv_parser().parse_stream(StringIO(text)):
-        line = binding.original.line
-        if binding.error:
-            hint = "write it as NAME=value (a # starts a comment); OpenClaw skips this line"
-            problems.append(Problem("this line is not a variable assignment", str(path), line, 1, hint=hint))
-        elif workspace and binding.key is not None and catalog.is_credential_variable(binding.key):
+    found, skipped = assignments(text)
+    for line in skipped:
+        hint = "write it as NAME=value or NAME: value (a # starts a comment); OpenClaw skips this line"
+        problems.append(Problem("this line is not a variable assignment", str(path), line, 1, hint=hint))
+    for assignment in found:
+        if workspace and catalog.is_credential_variable(assignment.name):
             message = (
-                f"{binding.key} is a provider credential, and OpenClaw never reads those from the workspace .env: "
-                "put it in the process environment, the state-dir .env or an auth profile"
+                f"{assignment.name} is a provider credential, and OpenClaw never reads those from the workspace "
+                ".env: put it in the process environment, the state-dir .env or an auth profile"
             )
-            warnings.append(ConfigWarning(message, str(path), line=line, column=1))
+            warnings.append(ConfigWarning(message, str(path), line=assignment.line, column=1))
+    problems.sort(key=lambda p: p.line or 0)
     return FileCheck(path, tuple(problems), warnings=tuple(warnings))
 
 

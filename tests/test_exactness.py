@@ -137,3 +137,11 @@ def test_z_ai_api_key_is_copied_into_zai_api_key(world: World) -> None:
     assert models_of(world)["zai"]["apiKey"] == "ZAI_API_KEY"
     assert registry.providers["zai"].credential is not None
     assert registry.providers["zai"].credential.value == "sk-zai-1"
+
+
+def test_dotenv_is_read_with_node_dotenv_syntax(world: World) -> None:
+    world.write(world.state_dir / ".env", "XIAOMI_API_KEY: sk-xm-colon\nFOO_HOST=`gw`#frag\n")
+    world.config({"models": {"providers": {"foo": foo(baseUrl="http://${FOO_HOST}/v1", apiKey="K")}}})
+    registry = world.resolve()
+    assert registry.providers["foo"].base_url == "http://gw/v1"
+    assert models_of(world)["xiaomi"]["apiKey"] == "XIAOMI_API_KEY"
