@@ -145,3 +145,30 @@ def test_dotenv_is_read_with_node_dotenv_syntax(world: World) -> None:
     registry = world.resolve()
     assert registry.providers["foo"].base_url == "http://gw/v1"
     assert models_of(world)["xiaomi"]["apiKey"] == "XIAOMI_API_KEY"
+
+
+# --- model references and aliases --------------------------------------------------------------
+
+
+def test_built_in_aliases_are_added_for_listed_targets_without_one(world: World) -> None:
+    listed = {"anthropic/claude-sonnet-4-5": {}, "openai/gpt-5.2": {"alias": "mine"}, "openai/gpt-5-mini": {}}
+    world.config({"agents": {"defaults": {"models": listed}}})
+    aliases = world.resolve().aliases
+    assert aliases == {
+        "sonnet": "anthropic/claude-sonnet-4-5",
+        "mine": "openai/gpt-5.2",
+        "gpt-mini": "openai/gpt-5-mini",
+    }
+
+
+def test_refs_are_normalized_as_openclaw_reads_them(world: World) -> None:
+    def resolved(primary: str, models: dict[str, Any] | None = None) -> str:
+        world.config({"agents": {"defaults": {"model": {"primary": primary}, "models": models or {}}}})
+        return world.resolve().resolved_default
+
+    assert resolved("Anthropic/opus-4.6") == "anthropic/claude-opus-4-6"
+    assert resolved(" Z.AI / glm-4.7 ") == "zai/glm-4.7"
+    assert resolved("google/gemini-3-flash") == "google/gemini-3-flash-preview"
+    assert resolved("anthropic/") == "anthropic/claude-opus-4-6"  # an empty part: the default
+    assert resolved("opus-4.6") == "anthropic/opus-4.6"  # a bare id is taken as written
+    assert resolved("Fast", {"opus-4.5": {"alias": "fast"}}) == "anthropic/claude-opus-4-5"  # alias target parsed

@@ -16,7 +16,6 @@ from typing import Any
 from ..composition.environment import EffectiveEnvironment
 
 _MARKER = re.compile(r"\$\{([A-Z0-9_]+)\}\Z")
-_GOOGLE_PREVIEW_IDS = {"gemini-3-pro": "gemini-3-pro-preview", "gemini-3-flash": "gemini-3-flash-preview"}
 # The AWS SDK's variables in the order OpenClaw names them (AWS_PROFILE when none is set).
 _AWS_CHAIN: tuple[tuple[str, ...], ...] = (
     ("AWS_BEARER_TOKEN_BEDROCK",),
@@ -33,7 +32,9 @@ def normalized_api_key(value: str) -> str:
 
 
 def google_model_id(model_id: Any) -> Any:
-    return _GOOGLE_PREVIEW_IDS.get(model_id, model_id) if isinstance(model_id, str) else model_id
+    from ..registry.refs import normalize_model_id
+
+    return normalize_model_id("google", model_id) if isinstance(model_id, str) else model_id
 
 
 def aws_key_variable(env: EffectiveEnvironment) -> str:

@@ -296,11 +296,9 @@ class EffectiveRegistry:
 
     def resolve_ref(self, ref_or_alias: str) -> str:
         """The `provider/model` ref an alias, a ref or a bare model id stands for."""
-        text = ref_or_alias.strip()
-        folded = {alias.lower(): ref for alias, ref in self.aliases.items()}
-        if text.lower() in folded:
-            return folded[text.lower()]
-        return text if "/" in text else f"anthropic/{text}"
+        from .refs import resolve_alias_or_ref
+
+        return resolve_alias_or_ref(ref_or_alias, self.aliases) or ref_or_alias.strip()
 
     def model(self, ref_or_alias: str) -> Model | None:
         """The model a ref or alias names, as the runtime will hold it: a custom model, or one of the
