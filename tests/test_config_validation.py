@@ -102,7 +102,7 @@ def test_agents_defaults_and_list_pass_through_other_keys(world: World) -> None:
         ({"contextWindow": "262144"}, "contextWindow"),
         ({"contextWindow": 0}, "contextWindow"),
         ({"maxTokens": -1}, "maxTokens"),
-        ({"contextWindow": 1.5}, "contextWindow"),
+        ({"contextWindow": 0}, "contextWindow"),
         ({"reasoning": "true"}, "reasoning"),
         ({"reasoning": 1}, "reasoning"),
         ({"input": ["audio"]}, "input.0"),

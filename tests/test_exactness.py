@@ -172,3 +172,25 @@ def test_refs_are_normalized_as_openclaw_reads_them(world: World) -> None:
     assert resolved("anthropic/") == "anthropic/claude-opus-4-6"  # an empty part: the default
     assert resolved("opus-4.6") == "anthropic/opus-4.6"  # a bare id is taken as written
     assert resolved("Fast", {"opus-4.5": {"alias": "fast"}}) == "anthropic/claude-opus-4-5"  # alias target parsed
+
+
+# --- schema ------------------------------------------------------------------------------------
+
+
+def test_token_counts_take_any_positive_number(world: World) -> None:
+    models = [{"id": "m1", "name": "M1", "contextWindow": 1e5}, {"id": "m2", "name": "M2", "maxTokens": 1500.5}]
+    world.config({"models": {"providers": {"foo": {"baseUrl": URL, "apiKey": "K", "models": models}}}})
+    written = models_of(world)["foo"]["models"]
+    assert (written[0]["contextWindow"], written[1]["maxTokens"]) == (100000, 1500.5)
+    assert isinstance(written[0]["contextWindow"], int)  # written as JavaScript does: 100000, not 100000.0
+
+
+def test_an_empty_include_list_merges_nothing(world: World) -> None:
+    world.config({"models": {"$include": [], "mode": "replace"}})
+    assert world.resolve().config["models"] == {"mode": "replace"}
+
+
+def test_an_include_path_is_normalized_before_the_file_system_is_asked(world: World) -> None:
+    world.write(world.state_dir / "x.json5", {"mode": "replace"})
+    world.config({"models": {"$include": "./conf/../x.json5"}})
+    assert world.resolve().config["models"] == {"mode": "replace"}

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, NotRequired
 from pydantic import Field, with_config
 from typing_extensions import TypedDict
 
-from .common import NonEmpty, Positive, PositiveInt, doc, open_keys, strict
+from .common import NonEmpty, Positive, PositiveNumber, doc, open_keys, strict
 
 _STRICT = strict()
 _OPEN = open_keys()
@@ -56,8 +56,8 @@ class ModelDefinition(TypedDict):
     reasoning: NotRequired[Annotated[bool, doc("The model supports extended reasoning (default false).")]]
     input: NotRequired[Annotated[list[Literal["text", "image"]], doc('Input kinds (default ["text"]).')]]
     cost: NotRequired[Annotated[ModelCost, doc("Token prices.")]]
-    contextWindow: NotRequired[Annotated[PositiveInt, doc("Context window in tokens (default 200000).")]]
-    maxTokens: NotRequired[Annotated[PositiveInt, doc("Maximum output tokens (default min(8192, contextWindow)).")]]
+    contextWindow: NotRequired[Annotated[PositiveNumber, doc("Context window in tokens (default 200000).")]]
+    maxTokens: NotRequired[Annotated[PositiveNumber, doc("Maximum output tokens (default min(8192, contextWindow)).")]]
     headers: NotRequired[Headers]
     compat: NotRequired[Annotated[ModelCompat, doc("Compatibility switches.")]]
 
