@@ -275,6 +275,8 @@ def _check_json_document(path: Path, kind: DocumentKind) -> FileCheck:
         text = read_text(path, what=_WHAT[kind])
     except ConfigError as exc:
         return FileCheck(path, tuple(exc.problems))
+    if _starts_with_bom(path):
+        return FileCheck(path, (_bom_problem(path, kind),))
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -286,6 +288,22 @@ def _check_json_document(path: Path, kind: DocumentKind) -> FileCheck:
     # A document without includes: the same locating rule then finds positions in this one file.
     document = ComposedConfig(value, ParsedFile(path, text, value), ())
     return FileCheck(path, tuple(_located_schema_problems(document, kind)))
+
+
+def _starts_with_bom(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(3) == b"\xef\xbb\xbf"
+    except OSError:
+        return False
+
+
+def _bom_problem(path: Path, kind: DocumentKind) -> Problem:
+    """OpenClaw parses these files with JSON.parse, which rejects a byte-order mark: it then reads
+    nothing of the file (no profile of an auth store counts)."""
+    lost = "none of its profiles count" if kind == "auth-profiles" else "it is ignored"
+    message = f"OpenClaw cannot read this file: it starts with a UTF-8 byte-order mark, so {lost}"
+    return Problem(message, str(path), 1, 1, hint="save it as UTF-8 without a byte-order mark (BOM)")
 
 
 def _located_schema_problems(composed: ComposedConfig, kind: DocumentKind) -> list[Problem]:

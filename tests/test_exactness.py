@@ -194,3 +194,15 @@ def test_an_include_path_is_normalized_before_the_file_system_is_asked(world: Wo
     world.write(world.state_dir / "x.json5", {"mode": "replace"})
     world.config({"models": {"$include": "./conf/../x.json5"}})
     assert world.resolve().config["models"] == {"mode": "replace"}
+
+
+def test_an_auth_store_with_a_bom_counts_for_nothing_and_says_why(world: World) -> None:
+    store = b'\xef\xbb\xbf{"version": 1, "profiles": {"xiaomi:default": {"type": "api_key", "provider": "xiaomi", "key": "sk-p"}}}'
+    path = world.write(world.agent_dir / "auth-profiles.json", store)
+    registry = world.resolve()
+    assert registry.to_models_json() is None
+    assert any(w.file == str(path) and "byte-order mark" in w.message for w in registry.warnings)
+    from openclaw_config.validation import validate_file
+
+    [problem] = validate_file(path)
+    assert "OpenClaw cannot read this file" in problem.message

@@ -45,7 +45,7 @@ CONFORMANCE_PROBLEMS = {
         "openclaw.json",
         1,
         163,
-        "models.providers.foo.models.0.contextWindow: contextWindow must be a whole",
+        "models.providers.foo.models.0.contextWindow: contextWindow must be a number",
         '"big"',
     ),
     "json5_syntax_error": ("openclaw.json", 3, 18, "JSON5 syntax error: expected a key or '}'", ",, }"),
