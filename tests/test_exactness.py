@@ -197,7 +197,8 @@ def test_an_include_path_is_normalized_before_the_file_system_is_asked(world: Wo
 
 
 def test_an_auth_store_with_a_bom_counts_for_nothing_and_says_why(world: World) -> None:
-    store = b'\xef\xbb\xbf{"version": 1, "profiles": {"xiaomi:default": {"type": "api_key", "provider": "xiaomi", "key": "sk-p"}}}'
+    profile = b'{"type": "api_key", "provider": "xiaomi", "key": "sk-p"}'
+    store = b'\xef\xbb\xbf{"version": 1, "profiles": {"xiaomi:default": ' + profile + b"}}"
     path = world.write(world.agent_dir / "auth-profiles.json", store)
     registry = world.resolve()
     assert registry.to_models_json() is None
