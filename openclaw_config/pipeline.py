@@ -29,7 +29,7 @@ from .composition.environment import EffectiveEnvironment, build_environment, co
 from .composition.includes import include_roots, resolve_includes
 from .composition.substitution import substitute
 from .credentials.inputs import AuthInputs
-from .errors import ConfigError, Problem, in_file_order
+from .errors import ConfigError, ConfigWarning, Problem, in_file_order
 from .explain.context import ResolutionContext
 from .gc_pause import cycle_collection_paused
 from .paths import Locations, locate, with_agent_dir_from
@@ -191,7 +191,8 @@ def resolve_at(
     mode = models_section.get("mode", "merge")
     merge_providers(explicit, implicit, existing.providers, mode, env, store, catalog, now_ms, provider_set)
 
-    warnings = [*duplicate_key_warnings(composed), *env.warnings, *store.warnings, *existing.warnings]
+    warnings = [*legacy_warnings(locations), *duplicate_key_warnings(composed), *env.warnings, *store.warnings]
+    warnings += existing.warnings
     warnings += provider_set.warnings
     stores = (store.path, *((store.inherited_from,) if store.inherited_from else ()))
     inputs = (*composed.files, locations.workspace_dotenv, locations.global_dotenv, *stores, existing.path)
@@ -200,6 +201,13 @@ def resolve_at(
     user_home = Path(process_env["HOME"]) if process_env.get("HOME") else locations.home
     auth = AuthInputs(config, composed.value, env, store, catalog, now_ms, locations.cwd, user_home, main_store)
     return replace(registry, agent=selection, _auth=auth)
+
+
+def legacy_warnings(locations: Locations) -> list[ConfigWarning]:
+    return [
+        ConfigWarning(f"{what}: OpenClaw 2026.2.9 still reads it, but later releases drop legacy locations")
+        for what in locations.legacy
+    ]
 
 
 def choose_agent(config: dict[str, Any], agent: str, locations: Locations, composed: ComposedConfig) -> AgentSelection:

@@ -207,3 +207,15 @@ def test_an_auth_store_with_a_bom_counts_for_nothing_and_says_why(world: World) 
 
     [problem] = validate_file(path)
     assert "OpenClaw cannot read this file" in problem.message
+
+
+def test_legacy_locations_are_read_with_a_warning(world: World) -> None:
+    world.write(world.state_dir / "clawdbot.json", {"env": {"XIAOMI_API_KEY": "sk-legacy"}})
+    registry = world.resolve()
+    assert registry.config_path == world.state_dir / "clawdbot.json"
+    assert "xiaomi" in models_of(world)
+    assert any("legacy" in w.message and "later releases drop" in w.message for w in registry.warnings)
+    world.write(world.home / ".clawdbot" / "openclaw.json", {})
+    (world.state_dir / "clawdbot.json").unlink()
+    world.state_dir.rmdir()
+    assert world.resolve().config_path == world.home / ".clawdbot" / "openclaw.json"
