@@ -13,7 +13,7 @@ from world import World
 from openclaw_config import Problem
 
 PASS_THROUGH_OBJECTS = [
-    "meta", "wizard", "diagnostics", "logging", "update", "browser", "ui", "nodeHost", "tools", "broadcast",
+    "meta", "wizard", "diagnostics", "browser", "ui", "nodeHost", "tools", "broadcast",
     "audio", "media", "messages", "commands", "approvals", "session", "cron", "hooks", "web", "channels",
     "discovery", "canvasHost", "talk", "gateway", "memory", "skills", "plugins",
 ]  # fmt: skip

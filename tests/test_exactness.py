@@ -219,3 +219,11 @@ def test_legacy_locations_are_read_with_a_warning(world: World) -> None:
     (world.state_dir / "clawdbot.json").unlink()
     world.state_dir.rmdir()
     assert world.resolve().config_path == world.home / ".clawdbot" / "openclaw.json"
+
+
+def test_sections_openclaw_validates_are_validated(world: World) -> None:
+    world.config({"logging": {"level": "loud"}, "update": {"channel": "nightly"}})
+    paths = sorted(p.config_path for p in world.error().problems)
+    assert paths == ["logging.level", "update.channel"]
+    world.config({"logging": {"level": "debug", "consoleStyle": "json"}, "update": {"checkOnStart": False}})
+    assert world.resolve().config["logging"]["level"] == "debug"

@@ -20,6 +20,7 @@ from openclaw_config.validation import validate_file
 
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "conformance"
 SCHEMA_INVALID = {
+    "df_passthrough_section_validated",
     "unknown_key_rejected",
     "unknown_root_key_rejected",
     "bad_mode_rejected",

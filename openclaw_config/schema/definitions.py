@@ -13,6 +13,7 @@ from pydantic import Field, with_config
 from typing_extensions import TypedDict
 
 from .common import NonEmpty, Positive, PositiveNumber, doc, open_keys, strict
+from .section_definitions import LoggingSection, UpdateSection
 
 _STRICT = strict()
 _OPEN = open_keys()
@@ -188,8 +189,8 @@ class OpenClawConfig(TypedDict):
     meta: NotRequired[Annotated[PassedObject, _passed("Bookkeeping OpenClaw writes about the config")]]
     wizard: NotRequired[Annotated[PassedObject, _passed("State of the onboarding wizard")]]
     diagnostics: NotRequired[Annotated[PassedObject, _passed("Diagnostics settings")]]
-    logging: NotRequired[Annotated[PassedObject, _passed("Logging settings")]]
-    update: NotRequired[Annotated[PassedObject, _passed("Self-update settings")]]
+    logging: NotRequired[Annotated[LoggingSection, doc("Logging settings.")]]
+    update: NotRequired[Annotated[UpdateSection, doc("Self-update channel and start-up check.")]]
     browser: NotRequired[Annotated[PassedObject, _passed("Browser tool settings")]]
     ui: NotRequired[Annotated[PassedObject, _passed("User-interface settings")]]
     nodeHost: NotRequired[Annotated[PassedObject, _passed("Node host settings")]]
