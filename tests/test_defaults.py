@@ -68,7 +68,9 @@ def test_defaults_reach_models_json_and_the_registry(world: World) -> None:
             "models": {
                 "providers": {
                     "foo": {
-                        "baseUrl": "http://x", "apiKey": "sk-foo-defaults-test", "api": "openai-completions",
+                        "baseUrl": "http://x",
+                        "apiKey": "sk-foo-defaults-test",
+                        "api": "openai-completions",
                         "models": [{"id": "m1", "name": "M1", "contextWindow": 1000}],
                     }
                 }

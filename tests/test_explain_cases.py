@@ -52,7 +52,8 @@ def assert_points_at_its_key(origin: dict[str, Any]) -> None:
         assert origin["rule"]
         return
     if origin["kind"] == "env" and origin["envSource"] in ("workspace .env", "state .env"):
-        assert text_at(origin["file"], origin["line"], 1).startswith(f"{origin['envVar']}=")
+        assigned = text_at(origin["file"], origin["line"], 1).removeprefix("export ").lstrip()
+        assert assigned.startswith((f"{origin['envVar']}=", f"{origin['envVar']}:")), origin  # both dotenv forms
         return
     if origin["kind"] == "env" and origin["envSource"] == "process":
         assert "file" not in origin

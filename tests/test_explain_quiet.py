@@ -80,7 +80,7 @@ def test_a_secret_variable_is_redacted_and_its_users_listed(world: World, cli: C
     sparse(world)
     result = cli("show", "--explain", "XIAOMI_API_KEY", "--reveal")
     assert result.code == 0 and CANARY not in result.stdout
-    assert "Variable XIAOMI_API_KEY\n  XIAOMI_API_KEY = \"sk-c…ef\"\n" in result.stdout
+    assert 'Variable XIAOMI_API_KEY\n  XIAOMI_API_KEY = "sk-c…ef"\n' in result.stdout
     assert "      from      env XIAOMI_API_KEY (set in the process environment)" in result.stdout
     assert "Provider xiaomi" in result.stdout and "  credential = " in result.stdout
 

@@ -178,7 +178,7 @@ def test_nested_include_paths_are_relative_to_the_including_file(world: World) -
     assert world.resolve().default_model == "local/m1"
 
 
-@pytest.mark.parametrize("spec", [42, [], ["./a.json5", 7], None, {"file": "a.json5"}])
+@pytest.mark.parametrize("spec", [42, ["./a.json5", 7], None, {"file": "a.json5"}])
 def test_include_value_must_name_files(world: World, spec: Any) -> None:
     world.write(world.state_dir / "a.json5", {})
     world.config({"agents": {"$include": spec}})

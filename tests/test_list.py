@@ -115,8 +115,12 @@ def test_a_refused_models_json_says_so_and_lists_no_custom_model(world: World, c
         ({}, {}, "openai", False),
         ({"OPENAI_API_KEY": CANARY}, {}, "openai", True),
         ({"OPENAI_API_KEY": "  "}, {}, "openai", False),
-        ({}, {"openai:me": {"type": "oauth", "provider": "OpenAI", "access": "a", "refresh": "r", "expires": 1}},
-         "openai", True),
+        (
+            {},
+            {"openai:me": {"type": "oauth", "provider": "OpenAI", "access": "a", "refresh": "r", "expires": 1}},
+            "openai",
+            True,
+        ),
         ({"AWS_PROFILE": "dev"}, {}, "amazon-bedrock", True),
         ({"AWS_ACCESS_KEY_ID": "AKIA0123456789"}, {}, "amazon-bedrock", False),  # the secret key is missing
         ({"AWS_ACCESS_KEY_ID": "AKIA0123456789", "AWS_SECRET_ACCESS_KEY": CANARY}, {}, "amazon-bedrock", True),

@@ -81,13 +81,12 @@ def test_path_variables_are_trimmed() -> None:
     assert found.agent_dir == Path("/srv/agent")
 
 
-def test_legacy_variables_are_not_read() -> None:
-    legacy = {
-        f"{prefix}_{name}": "/legacy"
-        for prefix in ("CLAWDBOT", "MOLTBOT")
-        for name in ("HOME", "STATE_DIR", "CONFIG_PATH", "AGENT_DIR")
-    }
+def test_only_the_legacy_variables_openclaw_still_reads_are_read() -> None:
+    legacy = {f"MOLTBOT_{name}": "/legacy" for name in ("HOME", "STATE_DIR", "CONFIG_PATH", "AGENT_DIR")}
+    legacy |= {"CLAWDBOT_HOME": "/legacy", "CLAWDBOT_AGENT_DIR": "/legacy"}
     assert where(legacy) == where({})
+    found = where({"CLAWDBOT_STATE_DIR": "/old-state", "CLAWDBOT_CONFIG_PATH": "/old/config.json"})
+    assert (found.state_dir, found.config_file) == (Path("/old-state"), Path("/old/config.json"))
 
 
 def test_explicit_arguments_win_over_variables() -> None:
@@ -135,8 +134,10 @@ def test_agent_dir_override_is_where_the_auth_store_is_read(world: World) -> Non
     assert credential is not None and credential.profile_id == "xiaomi:a"
 
 
-def test_legacy_state_dir_variable_is_ignored_by_resolve(world: World) -> None:
+def test_legacy_state_dir_variable_is_read_with_a_warning(world: World) -> None:
     legacy_state = world.root / "legacy"
     world.write(legacy_state / "openclaw.json", {"models": {"providers": {"local": LOCAL_PROVIDER}}})
     world.env["CLAWDBOT_STATE_DIR"] = str(legacy_state)
-    assert world.resolve().providers == {}
+    registry = world.resolve()
+    assert list(registry.providers) == ["local"]
+    assert any("CLAWDBOT_STATE_DIR" in w.message and "later releases drop" in w.message for w in registry.warnings)

@@ -71,7 +71,8 @@ def test_an_unreadable_existing_models_json_counts_as_empty_with_a_warning(world
 
 def test_existing_provider_entries_that_are_not_objects_are_dropped(world: World) -> None:
     world.models_json({"providers": {"old": OLD, "junk": "text"}})
-    assert list(written(world)) == ["old"]
+    world.config({"models": {"providers": {"local": provider()}}})
+    assert list(written(world)) == ["old", "local"]
 
 
 # --- explicit + implicit ------------------------------------------------------------------------

@@ -50,8 +50,9 @@ def plant_canaries(world: World) -> None:
     world.auth_store(
         {
             "mistral:default": {"type": "api_key", "provider": "mistral", "key": PROFILE_KEY},
-            "moonshot:old": {"type": "token", "provider": "moonshot", "token": EXPIRED, "expires": 1},
+            # OpenClaw fills a missing apiKey from the first token profile only: the second is never used
             "moonshot:new": {"type": "token", "provider": "moonshot", "token": PROFILE_TOKEN},
+            "moonshot:old": {"type": "token", "provider": "moonshot", "token": EXPIRED, "expires": 1},
         }
     )
     world.models_json({"providers": {"old": {"baseUrl": "http://old", "apiKey": EXISTING, "models": model("legacy")}}})

@@ -124,8 +124,13 @@ def test_an_injected_provider_is_told_apart(world: World) -> None:
 def test_one_provider_without_api_key_drops_every_custom_model(world: World) -> None:
     world.env["GW_KEY"] = GW_KEY
     good = _provider(baseUrl="https://anthropic-proxy.internal", models=[{"id": "m1", "name": "M1"}])
-    world.config('{\n  models: {\n    providers: {\n      anthropic: ' + json.dumps(good) + ',\n      bad: '
-                 + json.dumps(_provider(apiKey=None, models=[{"id": "m1", "name": "M1"}])) + "\n    }\n  }\n}\n")
+    world.config(
+        "{\n  models: {\n    providers: {\n      anthropic: "
+        + json.dumps(good)
+        + ",\n      bad: "
+        + json.dumps(_provider(apiKey=None, models=[{"id": "m1", "name": "M1"}]))
+        + "\n    }\n  }\n}\n"
+    )
     registry = world.resolve()
     [problem] = registry.registry_problems
     assert (problem.rule, problem.provider, problem.model, problem.source) == ("missing-api-key", "bad", None, "config")
@@ -232,9 +237,7 @@ _CATALOG_READ = (
 
 @pytest.mark.parametrize(("args", "read"), [(["show"], False), (["show", "--json"], False), (["models-json"], False),
                                             (["list"], False), (["list", "--all", "--json"], True)])  # fmt: skip
-def test_the_catalog_is_read_only_when_a_built_in_model_is_asked_for(
-    world: World, args: list[str], read: bool
-) -> None:
+def test_the_catalog_is_read_only_when_a_built_in_model_is_asked_for(world: World, args: list[str], read: bool) -> None:
     world.env["XIAOMI_API_KEY"] = "sk-xiaomi-registry-test"
     world.config({"agents": {"defaults": {"model": {"primary": "xiaomi/mimo-v2-flash"}}}})
     done = subprocess.run(

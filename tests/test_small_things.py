@@ -57,9 +57,7 @@ def test_onboard_names_the_command_that_was_run_in_its_next_hint(tmp_path: Path)
     assert by_path.stdout.endswith(f"Next: {SCRIPT} show\n")  # not on PATH: the way it was run
 
 
-def test_ctrl_d_at_the_key_prompt_writes_nothing(
-    world: World, cli: Cli, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_ctrl_d_at_the_key_prompt_writes_nothing(world: World, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     def end_of_input(prompt: str) -> str:
         raise EOFError
 

@@ -83,10 +83,16 @@ def test_missing_variables_are_all_reported_at_once_with_their_config_paths(worl
     assert all(p.file == str(world.config_file) and p.line is not None for p in problems)
 
 
-def test_a_blank_variable_counts_as_missing(world: World) -> None:
-    world.env["FOO_URL"] = "   "
+def test_an_empty_variable_counts_as_missing(world: World) -> None:
+    world.env["FOO_URL"] = ""
     world.config({"models": {"providers": {"foo": provider("${FOO_URL}")}}})
     assert "FOO_URL" in str(world.error())
+
+
+def test_a_whitespace_variable_is_substituted_as_it_is(world: World) -> None:
+    world.env |= {"PAD": "  ", "HOST": "gw"}
+    world.config({"models": {"providers": {"foo": provider("http://${HOST}${PAD}/v1")}}})
+    assert world.resolve().providers["foo"].base_url == "http://gw  /v1"
 
 
 def test_a_missing_variable_in_an_included_file_names_that_file_and_line(world: World) -> None:

@@ -42,7 +42,11 @@ CONFORMANCE_PROBLEMS = {
     "unknown_root_key_rejected": ("openclaw.json", 1, 3, "notASection: unknown key 'notASection'", "notASection"),
     "model_name_required": ("openclaw.json", 1, 125, "models.providers.foo.models.0.name: required", '{ id: "m1"'),
     "wrong_type_rejected": (
-        "openclaw.json", 1, 163, "models.providers.foo.models.0.contextWindow: contextWindow must be a whole", '"big"'
+        "openclaw.json",
+        1,
+        163,
+        "models.providers.foo.models.0.contextWindow: contextWindow must be a number",
+        '"big"',
     ),
     "json5_syntax_error": ("openclaw.json", 3, 18, "JSON5 syntax error: expected a key or '}'", ",, }"),
     "include_cycle_error": ("b.json5", 1, 13, "models.$include: include cycle: ", '"./a.json5"'),

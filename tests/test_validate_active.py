@@ -28,8 +28,10 @@ def test_without_files_every_file_openclaw_reads_is_checked(world: World, cli: C
     everything(world)
     result = cli("validate")
     assert (result.code, result.stdout) == (0, "")
-    assert result.stderr == "5 files valid: ~/.openclaw/openclaw.json, ~/.openclaw/models.json5, " \
-        "~/.openclaw/agents/main/agent/auth-profiles.json, ~/.openclaw/.env, .env\n"  # fmt: skip (.env: in cwd)
+    assert (
+        result.stderr == "5 files valid: ~/.openclaw/openclaw.json, ~/.openclaw/models.json5, "
+        "~/.openclaw/agents/main/agent/auth-profiles.json, ~/.openclaw/.env, .env\n"
+    )  # fmt: skip (.env: in cwd)
     report = check_active({"HOME": str(world.home)}, cwd=world.cwd)
     assert set(report.checked) == {
         world.config_file, world.state_dir / "models.json5", world.agent_dir / "auth-profiles.json",

@@ -31,12 +31,18 @@ def with_model_defaults(model: Mapping[str, Any]) -> dict[str, Any]:
         out["input"] = ["text"]
     cost = out.get("cost")
     out["cost"] = {**_ZERO_COST, **cost} if isinstance(cost, dict) else dict(_ZERO_COST)
-    window: Any = out.get("contextWindow")
+    window: Any = _js_number(out.get("contextWindow"))
     if not _positive(window):
-        window = out["contextWindow"] = DEFAULT_CONTEXT_WINDOW
-    max_tokens = out.get("maxTokens")
+        window = DEFAULT_CONTEXT_WINDOW
+    out["contextWindow"] = window
+    max_tokens = _js_number(out.get("maxTokens"))
     out["maxTokens"] = min(max_tokens if _positive(max_tokens) else DEFAULT_MAX_TOKENS, window)
     return out
+
+
+def _js_number(value: Any) -> Any:
+    """A whole float (`1e5`, `8192.0`) as the int JavaScript prints it (`100000`, `8192`)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def with_provider_defaults(provider: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -66,11 +66,17 @@ class EffectiveEnvironment:
     #: Values that lost to a higher layer: name -> [(origin, value)], for `explain`.
     shadowed: Mapping[str, list[tuple[EnvOrigin, str]]] = field(default_factory=dict)
     warnings: tuple[ConfigWarning, ...] = ()
+    #: Variables OpenClaw set at start-up from another one: name -> the variable copied.
+    copied_from: Mapping[str, str] = field(default_factory=dict)
 
     def get(self, name: str) -> str | None:
         """The value of `name` if it is set to something non-blank."""
         value = self.values.get(name)
         return value if value is not None and value.strip() else None
+
+    def substituted(self, name: str) -> str | None:
+        """What `${name}` becomes: its value unless unset or empty (whitespace is a value)."""
+        return self.values.get(name) or None
 
     def contributing_sources(self) -> list[EnvSource]:
         """The layers that set at least one variable in effect, highest first: one rule for every
@@ -86,8 +92,9 @@ def config_env_vars(env_block: Any) -> dict[str, str]:
     found: dict[str, str] = {}
     nested = env_block.get("vars")
     if isinstance(nested, dict):
-        found.update((k, v) for k, v in nested.items() if isinstance(v, str))
-    found.update((k, v) for k, v in env_block.items() if k not in _CONFIG_ENV_SETTINGS and isinstance(v, str))
+        found.update((k, v) for k, v in nested.items() if isinstance(v, str) and v)
+    direct = env_block.items()
+    found.update((k, v) for k, v in direct if k not in _CONFIG_ENV_SETTINGS and isinstance(v, str) and v.strip())
     return found
 
 
@@ -105,8 +112,10 @@ def build_environment(
     warnings = [*workspace.warnings, *state.warnings]
 
     def offer(name: str, value: str, origin: EnvOrigin) -> None:
+        # A .env never overrides a variable that is set, even blank (Node dotenv); the config env
+        # block fills a blank one too.
         current = values.get(name)
-        if current is not None and current.strip():
+        if current is not None and (current.strip() or origin.source != "config env"):
             shadowed.setdefault(name, []).append((origin, value))
             return
         values[name] = value
@@ -121,6 +130,7 @@ def build_environment(
         offer(name, value, origin)
     for name, value in state.values.items():
         offer(name, value, EnvOrigin("state .env", str(state.path), state.lines.get(name)))
+    copied = _copy_zai_key(values, origins)
     for name, value in config_vars.items():
         if is_protected(name) or not _ENV_NAME.match(name):
             reason = "is a protected process variable" if is_protected(name) else "is not a valid variable name"
@@ -128,7 +138,17 @@ def build_environment(
             warnings.append(ConfigWarning(message, config_file, ("env", name)))
             continue
         offer(name, value, EnvOrigin("config env", config_file))
-    return EffectiveEnvironment(values, origins, shadowed, tuple(warnings))
+    return EffectiveEnvironment(values, origins, shadowed, tuple(warnings), copied)
+
+
+def _copy_zai_key(values: dict[str, str], origins: dict[str, EnvOrigin]) -> dict[str, str]:
+    """OpenClaw copies Z_AI_API_KEY into a blank ZAI_API_KEY at start-up (after the .env files)."""
+    legacy = values.get("Z_AI_API_KEY", "")
+    if not legacy.strip() or values.get("ZAI_API_KEY", "").strip():
+        return {}
+    values["ZAI_API_KEY"] = legacy
+    origins["ZAI_API_KEY"] = origins["Z_AI_API_KEY"]
+    return {"ZAI_API_KEY": "Z_AI_API_KEY"}
 
 
 def _ignored_workspace_credential(name: str, origin: EnvOrigin) -> ConfigWarning:

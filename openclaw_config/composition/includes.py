@@ -112,7 +112,8 @@ def _expand(
 ) -> Any:
     spec = node[INCLUDE_KEY]
     targets: Sequence[Any] = spec if isinstance(spec, list) else [spec]
-    if not targets or not all(isinstance(t, str) for t in targets):
+    # `$include: []` merges nothing (the siblings alone), as in OpenClaw
+    if not all(isinstance(t, str) for t in targets):
         raise _problem(file, (*in_file, INCLUDE_KEY), path, "$include must be a file name or a list of file names")
     # Each target is located at its own string: the `$include` value, or its item in a list.
     here = (*in_file, INCLUDE_KEY)
@@ -143,7 +144,8 @@ def _include_file(
         raise _problem(
             file, in_file, path, "include path refused: it contains a NUL byte or is 4096 characters or longer"
         )
-    candidate = Path(target) if os.path.isabs(target) else file.path.parent / target
+    # normalized lexically first, as OpenClaw does: `./conf/../x.json5` needs no folder `conf`
+    candidate = Path(os.path.normpath(target if os.path.isabs(target) else file.path.parent / target))
     real = os.path.realpath(candidate)
     if not any(_is_within(real, root) for root in ctx.roots):
         raise _problem(

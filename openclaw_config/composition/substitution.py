@@ -102,7 +102,7 @@ def _string(text: str, path: ConfigPath, lookup: Callable[[str], str | None], re
     substituted = _REFERENCE.sub(replace, text)
     if used:
         result.used[path] = tuple(used)
-    whole = _WHOLE_REFERENCE.match(text)
+    whole = _WHOLE_REFERENCE.match(text.strip())  # padding is trimmed from keys: still a reference
     if whole and is_api_key_path(path):
         return whole.group(1)  # keep the reference, not the secret
     return substituted

@@ -151,7 +151,7 @@ class AuthInputs:
         a few variables into others at start-up); None when unset or blank."""
         value = clean_secret(self.env.get(name))
         if value is not None:
-            return value, None
+            return value, self.env.copied_from.get(name)
         source = self.rules.copied_variables.get(name)
         copied = clean_secret(self.env.get(source)) if source else None
         return (copied, source) if copied is not None else None

@@ -135,7 +135,7 @@ def _validate(composed: ComposedConfig, locations: Locations, environ: Mapping[s
     """Schema problems of the config as it stands. A `${VAR}` that is not set is not one of them:
     the onboarding does not depend on the environment it runs in (`show` reports missing variables)."""
     environment = effective_environment(locations, environ, composed)
-    config = substitute(composed.value, environment.get).value  # unset variables stay as written
+    config = substitute(composed.value, environment.substituted).value  # unset variables stay as written
     problems = schema_problems(config)
     if problems:
         raise ConfigError(locate_problems(problems, composed))

@@ -13,6 +13,7 @@ from ..composition.environment import EffectiveEnvironment
 from ..errors import ConfigWarning
 from ..sources.auth_profiles import AuthProfile, AuthStore
 from .catalog import Catalog
+from .normalize import aws_key_variable, is_aws_sdk, normalized_api_key, with_google_ids
 
 ProviderOrigin = Literal["config", "implicit", "config+implicit", "models.json"]
 
@@ -95,54 +96,112 @@ def merge_providers(
     now_ms: float,
     result: ProviderSet,
 ) -> ProviderSet:
-    """Implicit first, explicit fields over them; existing models.json underneath in merge mode."""
+    """Implicit first, explicit fields over them; existing models.json underneath in merge mode.
+
+    As OpenClaw does: provider keys are trimmed (two equal after trimming merge, the later onto the
+    earlier; a blank one is skipped), and when nothing is produced nothing is written, so the
+    existing models.json stays in effect as it is, whatever the mode.
+    """
     produced: dict[str, dict[str, Any]] = dict(implicit)
     origins: dict[str, ProviderOrigin] = dict.fromkeys(implicit, "implicit")
     for raw_id, provider in explicit.items():
         pid = raw_id.strip()
-        if pid in implicit:
-            produced[pid] = _merge_pair(implicit[pid], provider)
-            origins[pid] = "config+implicit"
+        if not pid:
+            continue
+        if pid in produced:
+            produced[pid] = _merge_pair(produced[pid], provider)
+            origins[pid] = "config+implicit" if origins[pid] != "config" else "config"
         else:
             produced[pid] = provider
             origins[pid] = "config"
-        _fill_missing_key(pid, produced[pid], env, store, catalog, now_ms, result)
-    if mode == "merge":
-        result.providers = {**existing, **produced}
-        kept: dict[str, ProviderOrigin] = dict.fromkeys(existing, "models.json")
-        result.origins = {**kept, **origins}
-    else:
-        result.providers, result.origins = produced, origins
+    kept: dict[str, ProviderOrigin] = dict.fromkeys(existing, "models.json")
+    if not produced:
+        result.providers, result.origins = dict(existing), kept
+        if mode == "replace" and existing:
+            result.warnings.append(_replace_keeps_existing())
+        return result
+    merged = {**existing, **produced} if mode == "merge" else produced
+    result.origins = {**kept, **origins} if mode == "merge" else origins
+    result.providers = {
+        pid: _normalized(pid, p, env, store, catalog, result) if isinstance(p, dict) else p for pid, p in merged.items()
+    }
     return result
 
 
+def _replace_keeps_existing() -> ConfigWarning:
+    return ConfigWarning(
+        'models.mode is "replace" but no provider is configured or injected: OpenClaw writes nothing, '
+        "so the existing models.json stays in effect as it is",
+        path=("models", "mode"),
+    )
+
+
 def _merge_pair(implicit: dict[str, Any], explicit: dict[str, Any]) -> dict[str, Any]:
-    explicit_models = explicit.get("models") or []
-    named = {m.get("id") for m in explicit_models}
-    models = [*explicit_models, *(m for m in implicit.get("models", []) if m.get("id") not in named)]
+    """An explicit block over an implicit one; models matched by trimmed id, explicit ones first."""
+    implicit_models = _models_list(implicit)
+    if not implicit_models:
+        return {**implicit, **explicit}
+    explicit_models = _models_list(explicit)
+    seen = {i for i in map(_model_id, explicit_models) if i}
+    models = [*explicit_models]
+    for model in implicit_models:
+        model_id = _model_id(model)
+        if model_id and model_id not in seen:
+            seen.add(model_id)
+            models.append(model)
     return {**implicit, **explicit, "models": models}
 
 
-def _fill_missing_key(
+def _models_list(provider: Mapping[str, Any]) -> list[Any]:
+    models = provider.get("models")
+    return models if isinstance(models, list) else []
+
+
+def _model_id(model: Any) -> str:
+    model_id = model.get("id") if isinstance(model, dict) else None
+    return model_id.strip() if isinstance(model_id, str) else ""
+
+
+def _normalized(
     pid: str,
     provider: dict[str, Any],
     env: EffectiveEnvironment,
     store: AuthStore,
     catalog: Catalog,
-    now_ms: float,
     result: ProviderSet,
-) -> None:
+) -> dict[str, Any]:
+    """OpenClaw's last pass (see `normalize`): the apiKey normalized or filled in, google ids renamed."""
     api_key = provider.get("apiKey")
-    if isinstance(api_key, str) and api_key.strip():
-        if pid in result.key_sources and api_key != _key_value(result.key_sources[pid]):
-            del result.key_sources[pid]  # the config's own key won over the implicit one
-        return
-    if not provider.get("models"):
-        return
-    key = find_key(pid, env, store, catalog, now_ms, result.warnings)
-    if key is not None:
-        provider["apiKey"] = _key_value(key)
-        result.key_sources[pid] = key
+    if isinstance(api_key, str) and api_key and normalized_api_key(api_key) != api_key:
+        provider = {**provider, "apiKey": normalized_api_key(api_key)}
+        api_key = provider["apiKey"]
+    source = result.key_sources.get(pid)
+    if source is not None and api_key not in (_key_value(source), normalized_api_key(_key_value(source) or "")):
+        del result.key_sources[pid]  # the config's own key won over the implicit one
+    models = provider.get("models")
+    if isinstance(models, list) and models and not (isinstance(api_key, str) and api_key.strip()):
+        key = _key_to_fill(pid, provider, env, store, catalog)
+        if key is not None:
+            provider = {**provider, "apiKey": _key_value(key)}
+            result.key_sources[pid] = key
+    return with_google_ids(provider) if pid == "google" else provider
+
+
+def _key_to_fill(
+    pid: str, provider: dict[str, Any], env: EffectiveEnvironment, store: AuthStore, catalog: Catalog
+) -> KeySource | None:
+    """aws-sdk: the AWS variable; else the first key variable set, else the first key profile's key."""
+    if is_aws_sdk(pid, provider):
+        return KeySource(env_var=aws_key_variable(env))
+    for name in catalog.key_variables(pid):
+        if env.get(name) is not None:
+            return KeySource(env_var=name)
+    wanted = catalog.normalize_id(pid)
+    for profile in store.profiles:
+        if catalog.normalize_id(profile.provider) == wanted and profile.type in ("api_key", "token"):
+            usable = isinstance(profile.secret, str) and profile.secret.strip()
+            return KeySource(profile=profile, store=str(store.path)) if usable else None
+    return None
 
 
 def _key_value(key: KeySource) -> str | None:

@@ -12,6 +12,7 @@ from ..errors import ConfigWarning
 from ..paths import Locations
 from ..providers.merge import KeySource, ProviderOrigin, ProviderSet
 from .model import Credential, EffectiveRegistry, Provider
+from .refs import effective_aliases, resolve_primary
 
 if TYPE_CHECKING:
     from ..explain.context import ResolutionContext
@@ -38,11 +39,8 @@ def build_registry(
     }
     defaults = _agent_defaults(config)
     model_choice: dict[str, Any] = defaults["model"] if isinstance(defaults.get("model"), dict) else {}
-    aliases = {
-        entry["alias"].strip(): ref  # as OpenClaw does: aliases are trimmed (and matched case-insensitively)
-        for ref, entry in (defaults.get("models") or {}).items()
-        if isinstance(entry, dict) and isinstance(entry.get("alias"), str) and entry["alias"].strip()
-    }
+    # as OpenClaw does: aliases are trimmed (and matched case-insensitively), built-in ones added
+    aliases = effective_aliases(defaults.get("models") or {})
     primary = (model_choice.get("primary") or "").strip() or DEFAULT_PRIMARY
     registry = EffectiveRegistry(
         locations=locations,
@@ -57,7 +55,7 @@ def build_registry(
         existing_models_json_readable=existing_readable,
         input_files=input_files,
     )
-    resolved = registry.resolve_ref(primary)
+    resolved = resolve_primary(primary, aliases, DEFAULT_PRIMARY)
     from ..runtime.unknown import unknown_model_warnings  # the built-in catalog is read only if needed
 
     warnings += unknown_model_warnings(registry, context.composed if context is not None else None)

@@ -340,11 +340,9 @@ class EffectiveRegistry:
 
     def resolve_ref(self, ref_or_alias: str) -> str:
         """The `provider/model` ref an alias, a ref or a bare model id stands for."""
-        text = ref_or_alias.strip()
-        folded = {alias.lower(): ref for alias, ref in self.aliases.items()}
-        if text.lower() in folded:
-            return folded[text.lower()]
-        return text if "/" in text else f"anthropic/{text}"
+        from .refs import resolve_alias_or_ref
+
+        return resolve_alias_or_ref(ref_or_alias, self.aliases) or ref_or_alias.strip()
 
     def model(self, ref_or_alias: str) -> Model | None:
         """The model a ref or alias names, as the runtime will hold it: a custom model, or one of the
@@ -360,8 +358,9 @@ class EffectiveRegistry:
         return next((m for m in provider.models if m.id == model_id), None) if provider else None
 
     def to_models_json(self) -> dict[str, Any] | None:
-        """The document OpenClaw writes to `<agent>/models.json`; None when there are no providers."""
-        if not self.providers:
+        """The document OpenClaw writes to `<agent>/models.json`; None when it writes none: no provider,
+        or none produced now (the providers are then the existing models.json's, which stays as it is)."""
+        if all(p.origin == "models.json" for p in self.providers.values()):
             return None
         return {"providers": {pid: dict(p.raw) for pid, p in self.providers.items()}}
 

@@ -53,4 +53,6 @@ def doc(text: str) -> Any:
 
 NonEmpty = Annotated[str, Field(min_length=1)]
 Positive = Annotated[float, Field(gt=0)]
+#: Any finite number greater than 0 (OpenClaw takes 1500.5, 8192.0 and 1e5 for token counts).
+PositiveNumber = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 PositiveInt = Annotated[int, Field(gt=0)]

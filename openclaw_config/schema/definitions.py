@@ -12,7 +12,8 @@ from typing import Annotated, Any, Literal, NotRequired
 from pydantic import Field, with_config
 from typing_extensions import TypedDict
 
-from .common import NonEmpty, Positive, PositiveInt, doc, open_keys, strict
+from .common import NonEmpty, Positive, PositiveNumber, doc, open_keys, strict
+from .section_definitions import LoggingSection, UpdateSection
 
 _STRICT = strict()
 _OPEN = open_keys()
@@ -56,8 +57,8 @@ class ModelDefinition(TypedDict):
     reasoning: NotRequired[Annotated[bool, doc("The model supports extended reasoning (default false).")]]
     input: NotRequired[Annotated[list[Literal["text", "image"]], doc('Input kinds (default ["text"]).')]]
     cost: NotRequired[Annotated[ModelCost, doc("Token prices.")]]
-    contextWindow: NotRequired[Annotated[PositiveInt, doc("Context window in tokens (default 200000).")]]
-    maxTokens: NotRequired[Annotated[PositiveInt, doc("Maximum output tokens (default min(8192, contextWindow)).")]]
+    contextWindow: NotRequired[Annotated[PositiveNumber, doc("Context window in tokens (default 200000).")]]
+    maxTokens: NotRequired[Annotated[PositiveNumber, doc("Maximum output tokens (default min(8192, contextWindow)).")]]
     headers: NotRequired[Headers]
     compat: NotRequired[Annotated[ModelCompat, doc("Compatibility switches.")]]
 
@@ -188,8 +189,8 @@ class OpenClawConfig(TypedDict):
     meta: NotRequired[Annotated[PassedObject, _passed("Bookkeeping OpenClaw writes about the config")]]
     wizard: NotRequired[Annotated[PassedObject, _passed("State of the onboarding wizard")]]
     diagnostics: NotRequired[Annotated[PassedObject, _passed("Diagnostics settings")]]
-    logging: NotRequired[Annotated[PassedObject, _passed("Logging settings")]]
-    update: NotRequired[Annotated[PassedObject, _passed("Self-update settings")]]
+    logging: NotRequired[Annotated[LoggingSection, doc("Logging settings.")]]
+    update: NotRequired[Annotated[UpdateSection, doc("Self-update channel and start-up check.")]]
     browser: NotRequired[Annotated[PassedObject, _passed("Browser tool settings")]]
     ui: NotRequired[Annotated[PassedObject, _passed("User-interface settings")]]
     nodeHost: NotRequired[Annotated[PassedObject, _passed("Node host settings")]]

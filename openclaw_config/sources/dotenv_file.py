@@ -1,20 +1,16 @@
 """Reading a `.env` file into a mapping, the way OpenClaw does: no `${}` interpolation inside values.
 
-python-dotenv's parser does the work; we read the file ourselves so a missing or unreadable file
-is explicit, and we keep each line's number so a warning can point at it.
+The syntax is Node dotenv's (`dotenv_syntax`, which says why not python-dotenv's); a missing or
+unreadable file is explicit, and each line's number is kept so a warning can point at it.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import sys
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from types import ModuleType
 
 from ..errors import ConfigWarning
+from .dotenv_syntax import assignments
 
 
 @dataclass(frozen=True)
@@ -40,35 +36,13 @@ def read_dotenv(path: Path) -> DotenvFile:
 
 
 def parse_dotenv(text: str, path: Path) -> DotenvFile:
-    from io import StringIO
-
     values: dict[str, str] = {}
     lines: dict[str, int] = {}
-    warnings: list[ConfigWarning] = []
-    for binding in dotenv_parser().parse_stream(StringIO(text)):
-        line = binding.original.line
-        if binding.error:
-            warnings.append(ConfigWarning(f"line {line} of .env file is not KEY=value; it was skipped", str(path)))
-        elif binding.key is not None and binding.value is not None:
-            values[binding.key] = binding.value
-            lines[binding.key] = line
-    return DotenvFile(path, values, lines, tuple(warnings))
-
-
-@cache
-def dotenv_parser() -> ModuleType:
-    """python-dotenv's parser module, loaded without the rest of the library when it can be.
-
-    Importing `dotenv.parser` runs the package's `__init__`, which imports all of python-dotenv
-    (and logging, shutil, tempfile...): 4 ms of each CLI run that finds a .env file, for functions
-    this package never calls. The parser module imports none of that, so it is loaded from its file.
-    """
-    package = importlib.util.find_spec("dotenv") if "dotenv" not in sys.modules else None
-    locations = package.submodule_search_locations if package is not None else None
-    source = Path(locations[0], "parser.py") if locations else None
-    spec = importlib.util.spec_from_file_location("dotenv.parser", source) if source and source.is_file() else None
-    if spec is None or spec.loader is None:
-        return importlib.import_module("dotenv.parser")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    found, skipped = assignments(text)
+    for assignment in found:
+        values[assignment.name] = assignment.value
+        lines[assignment.name] = assignment.line
+    warnings = tuple(
+        ConfigWarning(f"line {line} of .env file is not KEY=value; it was skipped", str(path)) for line in skipped
+    )
+    return DotenvFile(path, values, lines, warnings)
