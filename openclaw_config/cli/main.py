@@ -93,6 +93,16 @@ def add_location_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_discover_option(parser: argparse.ArgumentParser) -> None:
+    """`--discover`: ask the local ollama server for its models (resolution is offline otherwise)."""
+    parser.add_argument(
+        "--discover",
+        action="store_true",
+        help="ask the local ollama server for its models, as OpenClaw does (http://127.0.0.1:11434, 5 s timeout); "
+        "without it nothing is asked of the network",
+    )
+
+
 def add_agent_option(parser: argparse.ArgumentParser) -> None:
     """`--agent ID`: resolve for an agent of `agents.list[]` (its agent dir and model overrides)."""
     parser.add_argument(

@@ -8,11 +8,12 @@ import sys
 from ..outputs.json_text import json_text
 from ..outputs.paths import PathStyle
 from ..pipeline import resolve
-from .main import add_agent_option, add_location_options
+from .main import add_agent_option, add_discover_option, add_location_options
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_location_options(parser)
+    add_discover_option(parser)
     add_agent_option(parser)
     parser.add_argument("--json", action="store_true", help="print the registry as JSON")
     parser.add_argument(
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     if args.all and args.explain is None:
         print("error: --all goes with --explain (show --explain --all)", file=sys.stderr)
         return 2
-    registry = resolve(config_path=args.config, agent_dir=args.agent_dir, agent=args.agent)
+    registry = resolve(config_path=args.config, agent_dir=args.agent_dir, agent=args.agent, discover=args.discover)
     indent = args.indent if args.indent is not None else (2 if sys.stdout.isatty() else None)
     shown = PathStyle.of_process()
     if args.explain is not None:

@@ -49,6 +49,10 @@ def registry_to_dict(registry: EffectiveRegistry, *, reveal: bool = False) -> di
         "aliases": dict(registry.aliases),
         "providers": {pid: _provider_dict(registry, p, reveal) for pid, p in registry.providers.items()},
         "warnings": [str(w) for w in registry.warnings],
+        "discovery": [
+            {"provider": n.provider, "what": n.what, "attempted": n.attempted, "outcome": n.outcome}
+            for n in registry.discovery
+        ],
         "registryProblems": [p.to_dict() for p in registry.registry_problems],
     }
     if not reveal:
@@ -85,6 +89,8 @@ def render_text(registry: EffectiveRegistry, *, reveal: bool = False, paths: Pat
         f"Aliases        {', '.join(f'{a} -> {r}' for a, r in registry.aliases.items()) or '(none)'}",
         f"Warnings       {'(none)' if not registry.warnings else ''}",
         *(f"  - {paths.file_of(w)}" for w in registry.warnings),
+        *(["Discovery      (what OpenClaw would ask the network)"] if registry.discovery else []),
+        *(f"  - {note}" for note in registry.discovery),
         *_registry_problem_lines(registry),
     ]
     text = "\n".join(lines) + "\n"

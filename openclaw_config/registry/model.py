@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..credentials.status import AuthStatus
     from ..explain.context import ResolutionContext
     from ..explain.records import ProvenanceRecord
+    from ..providers.implicit_rules import DiscoveryNote
     from ..runtime import RegistryProblem, RuntimeRegistry
     from ..runtime.availability import ProviderAuth
 
@@ -235,6 +236,8 @@ class EffectiveRegistry:
     warnings          `ConfigWarning`s: things worth knowing that did not stop resolution
     env_sources       the environment sources that set at least one variable in effect
     locations         every file the resolution read or looked for (`config_path`, `agent_dir`, ...)
+    discovery         `DiscoveryNote`s: where OpenClaw would ask the network (ollama, venice, copilot,
+                      bedrock), whether it was asked (`resolve(discover=True)`) and what stands in
 
     `model(ref_or_alias)` finds a model, `explain(path)` says where each value came from,
     `to_dict()` is what `show --json` prints, `to_models_json()` / `write_models_json()` the
@@ -253,6 +256,7 @@ class EffectiveRegistry:
     existing_models_json_readable: bool = True
     input_files: tuple[Path, ...] = ()
     agent: AgentSelection | None = None  # the agent of agents.list[] resolved for (None: the main agent dir)
+    discovery: tuple[DiscoveryNote, ...] = ()  # what OpenClaw would ask the network, and what was done
     # Private: what the resolution read, kept by reference so that `explain()` can work out
     # provenance on demand (nothing is computed for it while resolving).
     _context: ResolutionContext | None = field(default=None, repr=False, compare=False)
