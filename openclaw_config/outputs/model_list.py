@@ -118,9 +118,7 @@ def _provider_filter(provider: str | None) -> str | None:
     return load_catalog().normalize_id(provider)
 
 
-def _row(
-    registry: EffectiveRegistry, key: str, model: Model | None, entry: Entry | None, full: bool
-) -> dict[str, Any]:
+def _row(registry: EffectiveRegistry, key: str, model: Model | None, entry: Entry | None, full: bool) -> dict[str, Any]:
     tags = list(entry.tags) if entry is not None else []
     if model is None:
         row: dict[str, Any] = {
@@ -159,8 +157,7 @@ def is_local(base_url: str | None) -> bool:
 
 # ASCII punctuation and spaces moved below the digits, keeping their order among themselves.
 _PUNCTUATION_FIRST = {
-    code: chr(1 + rank)
-    for rank, code in enumerate(c for c in range(32, 127) if not chr(c).isalnum())
+    code: chr(1 + rank) for rank, code in enumerate(c for c in range(32, 127) if not chr(c).isalnum())
 }
 
 

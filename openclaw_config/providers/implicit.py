@@ -40,6 +40,8 @@ def implicit_providers(
         found[entry.id] = injection.block
         result.implicit_blocks[entry.id] = copy.deepcopy(injection.block)
         result.injection_reasons[entry.id] = injection.reason
+        if injection.profile_id is not None:
+            result.injection_profiles[entry.id] = injection.profile_id
         if injection.key is not None:
             result.key_sources[entry.id] = injection.key
     return found
@@ -59,7 +61,9 @@ def _discovery(
         return None
     if kind == "ollama-tags":
         url = (discover or {}).get(entry.id) or str(spec.get("url"))
-        return _ollama(entry, injection, url, spec) if discover is not None else _not_asked(entry, url, spec)
+        if discover is not None:
+            return _ollama(entry, injection, url, spec)
+        return _not_asked(entry, f"the models of the local server ({url})", spec)
     if kind == "copilot-token-exchange" and not github_token_present(entry, inputs):
         return None  # a profile without a token: OpenClaw does not ask either
     return _not_asked(entry, str(spec.get("what")), spec) if kind else None
@@ -79,6 +83,9 @@ def _ollama(entry: CatalogProvider, injection: Injection, url: str, spec: Mappin
     try:
         models = ollama_models(url, spec)
     except DiscoveryFailed as failure:
-        return DiscoveryNote(entry.id, url, True, f"no answer ({failure}); no models")
+        return DiscoveryNote(
+            entry.id, f"the models of the local server ({url})", True, f"no answer ({failure}); no models"
+        )
     injection.block["models"] = models
-    return DiscoveryNote(entry.id, url, True, f"{len(models)} model{'' if len(models) == 1 else 's'}")
+    count = f"{len(models)} model{'' if len(models) == 1 else 's'}"
+    return DiscoveryNote(entry.id, f"the models of the local server ({url})", True, count)

@@ -50,6 +50,7 @@ class Injection:
     block: dict[str, Any]
     key: KeySource | None
     reason: str
+    profile_id: str | None = None  # the profile that made it (its existence, or its metadata)
 
 
 def key_value(key: KeySource) -> str | None:
@@ -85,7 +86,7 @@ def _by_oauth_profile(entry: CatalogProvider, inputs: RuleInputs) -> Injection |
         return None
     placeholder = entry.rule.placeholder if entry.rule else None
     reason = f"auth profile {profiles[0].id} exists (apiKey is the placeholder {placeholder!r})"
-    return Injection({**_block(entry), "apiKey": placeholder}, None, reason)
+    return Injection({**_block(entry), "apiKey": placeholder}, None, reason, profiles[0].id)
 
 
 def _by_profile_metadata(entry: CatalogProvider, inputs: RuleInputs) -> Injection | None:
@@ -105,7 +106,7 @@ def _by_profile_metadata(entry: CatalogProvider, inputs: RuleInputs) -> Injectio
             continue
         key = KeySource(env_var=variable) if variable else KeySource(profile=profile, store=str(inputs.store.path))
         block = {"baseUrl": base_url, **_block(entry), "apiKey": api_key}
-        return Injection(block, key, f"auth profile {profile.id} has the gateway metadata")
+        return Injection(block, key, f"auth profile {profile.id} has the gateway metadata", profile.id)
     return None
 
 

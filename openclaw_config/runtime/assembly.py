@@ -63,9 +63,7 @@ class ValueResolver:
         return (resolved or None), secret
 
 
-def builtin_model(
-    model: Mapping[str, Any], block: Mapping[str, Any] | None, values: ValueResolver
-) -> Assembled:
+def builtin_model(model: Mapping[str, Any], block: Mapping[str, Any] | None, values: ValueResolver) -> Assembled:
     """A built-in model with its provider's block (`baseUrl`, `headers`, `modelOverrides`) applied."""
     if block is None:
         return Assembled(dict(model))

@@ -118,7 +118,7 @@ def _fix(violation: Violation, source: ProviderSource, key_variables: tuple[str,
         fix = "fix the value"
     if source == "models.json":
         fix += (
-            f"; {pid} comes from the existing models.json, kept because models.mode is \"merge\": fix or remove it "
+            f'; {pid} comes from the existing models.json, kept because models.mode is "merge": fix or remove it '
             f'there, configure {at} to replace it, or set models.mode to "replace"'
         )
     return fix
