@@ -93,6 +93,9 @@ def test_oauth_placeholder_rule_takes_any_profile(world: World, kind: str) -> No
     providers = world.providers()
     assert providers == {"minimax-portal": {**catalog_block("minimax-portal"), "apiKey": "minimax-oauth"}}
     assert providers["minimax-portal"]["baseUrl"] == "https://api.minimax.io/anthropic"
+    credential = world.resolve().providers["minimax-portal"].credential
+    assert credential is not None and credential.source == "placeholder"
+    assert credential.describe() == "OAuth placeholder (auth profile minimax-portal:default signs the calls)"
 
 
 def test_the_qwen_cli_oauth_file_is_a_profile(world: World) -> None:

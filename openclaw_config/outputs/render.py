@@ -62,7 +62,8 @@ def registry_to_dict(registry: EffectiveRegistry, *, reveal: bool = False) -> di
 
 def secrets_of(registry: EffectiveRegistry) -> list[str]:
     """Every credential value the registry holds: what redaction must never let through."""
-    found = [p.credential.value for p in registry.providers.values() if p.credential is not None]
+    credentials = (p.credential for p in registry.providers.values())
+    found = [c.value for c in credentials if c is not None and c.source != "placeholder"]
     if registry._auth is not None:
         found += [s for pid in registry.providers for s in registry.credentials(pid).secrets]
     return found
@@ -110,7 +111,8 @@ def _provider_lines(provider: Provider, reveal: bool, next_call: str | None = No
     credential = provider.credential
     shown = "(none)"
     if credential is not None:
-        shown = f"{credential.describe()}  {credential.value if reveal else credential.redacted}"
+        plain = reveal or credential.source == "placeholder"  # a placeholder is not a secret
+        shown = f"{credential.describe()}  {credential.value if plain else credential.redacted}"
     lines = [
         f"  {provider.id}  [{provider.origin}]",
         f"    api        {provider.api or '(default)'}",

@@ -42,6 +42,8 @@ def implicit_providers(
         result.injection_reasons[entry.id] = injection.reason
         if injection.profile_id is not None:
             result.injection_profiles[entry.id] = injection.profile_id
+            if entry.rule.placeholder is not None:
+                result.placeholders[entry.id] = injection.profile_id
         if injection.key is not None:
             result.key_sources[entry.id] = injection.key
     return found

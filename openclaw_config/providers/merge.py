@@ -36,6 +36,7 @@ class ProviderSet:
     implicit_blocks: dict[str, dict[str, Any]] = field(default_factory=dict)  # as injected, before the config's
     injection_reasons: dict[str, str] = field(default_factory=dict)  # why each implicit provider was injected
     injection_profiles: dict[str, str] = field(default_factory=dict)  # the profile whose presence injected it
+    placeholders: dict[str, str] = field(default_factory=dict)  # apiKey is an OAuth placeholder: its profile
     discovery: list[Any] = field(default_factory=list)  # `DiscoveryNote`s: what was (not) asked of the network
 
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ..runtime import RegistryProblem, RuntimeRegistry
     from ..runtime.availability import ProviderAuth
 
-CredentialSource = Literal["env", "profile", "config", "models.json"]
+CredentialSource = Literal["env", "profile", "config", "models.json", "placeholder"]
 ModelSource = Literal["built-in", "config", "implicit", "models.json"]
 """Where a runtime model comes from: pi-ai's built-in catalog (maybe re-pointed by a provider block),
 a provider of the config, a provider OpenClaw injects from its provider catalog, or a provider kept
@@ -42,7 +42,8 @@ class Credential:
 
     source      "env" (a variable: `env_var`, set in `env_origin.source`), "profile" (an auth
                 profile: `profile_id` in the `store` file), "config" (a literal apiKey in the
-                config) or "models.json" (a literal key kept from the existing models.json)
+                config), "models.json" (a literal key kept from the existing models.json) or
+                "placeholder" (a fixed apiKey of an OAuth provider: `profile_id` signs the calls)
     redacted    the printable form (`sk-a…9f`); `secret` is a pydantic `SecretStr`; `value` the key
     describe()  where it came from, in words: `env XIAOMI_API_KEY (state .env)`
     """
@@ -71,6 +72,8 @@ class Credential:
             return f"env {self.env_var} ({origin})"
         if self.source == "profile":
             return f"auth profile {self.profile_id}"
+        if self.source == "placeholder":  # not a secret: the OAuth token is looked up per call
+            return f"OAuth placeholder (auth profile {self.profile_id} signs the calls)"
         return "literal in config" if self.source == "config" else "literal in existing models.json"
 
 
