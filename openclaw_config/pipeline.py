@@ -1,7 +1,8 @@
 """The resolution pipeline (SPEC section 2): the one place that states the order of the stages.
 
     locate -> read config -> $include -> environment -> ${VAR} -> schema -> agent (--agent)
-           -> model defaults -> auth profiles + implicit providers -> merge with models.json
+           -> model defaults -> auth profiles (+ Qwen/MiniMax CLI OAuth files) -> implicit providers
+           -> configured providers -> late implicit providers (copilot) -> merge with models.json
            -> credentials -> EffectiveRegistry
 
 (Model defaults are filled in per provider by the registry, when first asked for: a runtime that
@@ -35,7 +36,10 @@ from .explain.context import ResolutionContext
 from .gc_pause import cycle_collection_paused
 from .paths import Locations, locate, with_agent_dir_from
 from .providers.catalog import load_catalog
-from .providers.merge import ProviderSet, implicit_providers, merge_providers
+from .providers.external_cli import cli_credential_files, with_cli_credentials
+from .providers.implicit import Discover, implicit_providers
+from .providers.implicit_rules import RuleInputs
+from .providers.merge import ProviderSet, merge_providers
 from .registry.build import build_registry
 from .registry.model import EffectiveRegistry
 from .schema.validate import schema_problems
@@ -73,6 +77,7 @@ def resolve(
     agent_dir: Path | str | None = None,
     now: float | Clock | None = None,
     agent: str | None = None,
+    discover: bool | Mapping[str, str] = False,
 ) -> EffectiveRegistry:
     """Resolve the effective model registry. Raises `ConfigError` listing every problem found.
 
@@ -84,12 +89,16 @@ def resolve(
     now          the time token expiries are checked against: seconds since the epoch, or a clock
                  returning them, as `time.time` (the default)
     agent        an id of `agents.list[]`: its agent dir (auth store, models.json) and model overrides
+    discover     ask the local ollama server for its models, as OpenClaw does (resolution is offline
+                 otherwise: `registry.discovery` says what was not asked); a mapping of provider id
+                 to URL asks there instead (`{"ollama": "http://127.0.0.1:8080/api/tags"}`)
 
     `Resolver` takes the same arguments, and keeps the result while nothing it read changes.
     """
     environ = dict(os.environ if env is None else env)
     locations = locate_active(environ, cwd=cwd, home=home, config_path=config_path, agent_dir=agent_dir)
-    return resolve_at(locations, environ, now_ms=clock_of(now)() * 1000, agent=agent)
+    endpoints = None if discover is False else {} if discover is True else dict(discover)
+    return resolve_at(locations, environ, now_ms=clock_of(now)() * 1000, agent=agent, discover=endpoints)
 
 
 def clock_of(now: float | Clock | None) -> Clock:
@@ -162,7 +171,12 @@ def effective_environment(
 
 @cycle_collection_paused()  # it only creates acyclic data: see gc_pause
 def resolve_at(
-    locations: Locations, process_env: Mapping[str, str], *, now_ms: float, agent: str | None = None
+    locations: Locations,
+    process_env: Mapping[str, str],
+    *,
+    now_ms: float,
+    agent: str | None = None,
+    discover: Discover = None,
 ) -> EffectiveRegistry:
     catalog = load_catalog()
     composed = read_config(locations, process_env)
@@ -185,12 +199,25 @@ def resolve_at(
     # Copies, as filling in a missing apiKey writes into them. Model defaults (stage 5) are filled in
     # by the registry, per provider, when its models are first asked for (`Provider.raw`).
     explicit = {pid: dict(p) for pid, p in (models_section.get("providers") or {}).items()}
-    store = read_agent_store(locations.auth_store, main_store)
+    user_home = Path(process_env["HOME"]) if process_env.get("HOME") else locations.home
+    store = with_cli_credentials(read_agent_store(locations.auth_store, main_store), user_home, catalog, now_ms)
     existing = read_models_json(locations.models_json)
     provider_set = ProviderSet()
-    implicit = implicit_providers(env, store, catalog, now_ms, provider_set)
+    rule_inputs = RuleInputs(env, store, catalog, now_ms, config, provider_set.warnings)
+    implicit = implicit_providers(rule_inputs, provider_set, discover=discover)
     mode = models_section.get("mode", "merge")
-    merge_providers(explicit, implicit, existing.providers, mode, env, store, catalog, now_ms, provider_set)
+    merge_providers(
+        explicit,
+        implicit,
+        existing.providers,
+        mode,
+        env,
+        store,
+        catalog,
+        now_ms,
+        provider_set,
+        late=lambda: implicit_providers(rule_inputs, provider_set, after_explicit=True, discover=discover),
+    )
 
     warnings = [*legacy_warnings(locations), *duplicate_key_warnings(composed), *env.warnings, *store.warnings]
     warnings += existing.warnings
@@ -200,12 +227,12 @@ def resolve_at(
     warnings += advice_warnings(config, composed, env, store, dropped, str(locations.models_json))
     stores = (store.path, *((store.inherited_from,) if store.inherited_from else ()))
     inputs = (*composed.files, locations.workspace_dotenv, locations.global_dotenv, *stores, existing.path)
+    inputs += cli_credential_files(user_home, catalog)
     context = ResolutionContext(composed, env, store, existing, provider_set, catalog, mode, now_ms)  # for explain()
     registry = build_registry(locations, config, provider_set, env, warnings, inputs, existing.readable, context)
     registry = replace(registry, warnings=tuple(locate_warning(w, composed) for w in registry.warnings))
-    user_home = Path(process_env["HOME"]) if process_env.get("HOME") else locations.home
     auth = AuthInputs(config, composed.value, env, store, catalog, now_ms, locations.cwd, user_home, main_store)
-    return replace(registry, agent=selection, _auth=auth)
+    return replace(registry, agent=selection, discovery=tuple(provider_set.discovery), _auth=auth)
 
 
 def legacy_warnings(locations: Locations) -> list[ConfigWarning]:

@@ -83,9 +83,11 @@ class Resolver:
         agent_dir: Path | str | None = None,
         now: float | Callable[[], float] | None = None,
         agent: str | None = None,
+        discover: bool | Mapping[str, str] = False,
     ) -> None:
         self._env: dict[str, str] = dict(os.environ if env is None else env)
         self._agent = agent
+        self._discover = None if discover is False else {} if discover is True else dict(discover)
         self._cwd = Path(cwd) if cwd is not None else Path.cwd()
         self._home, self._config_path, self._agent_dir = home, config_path, agent_dir
         self._clock = clock_of(now)
@@ -122,21 +124,22 @@ class Resolver:
         before = {path: stamp(path) for path in (*_fixed_inputs(locations), *(previous.stamps if previous else ()))}
         now = self._clock()
         with recording_reads() as config_files:
-            result = _outcome(locations, env, now, self._agent)
+            result = _outcome(locations, env, now, self._agent, self._discover)
         if previous is not None and result == previous.result:
             result = previous.result  # read again to the same effect (a file touched, not changed)
         # An agent of agents.list[] has its own agent dir: its store and models.json count too.
         used = result.locations if isinstance(result, EffectiveRegistry) else locations
-        inputs = dict.fromkeys([*_fixed_inputs(locations), *_fixed_inputs(used), *config_files])
+        cli_files = result.input_files if isinstance(result, EffectiveRegistry) else ()  # the Qwen CLI's, ...
+        inputs = dict.fromkeys([*_fixed_inputs(locations), *_fixed_inputs(used), *config_files, *cli_files])
         stamps = {path: before[path] if path in before else stamp(path) for path in inputs}
         return _Entry(env, stamps, result, _next_token_expiry(used, now), _recheck_time(stamps.values(), now))
 
 
 def _outcome(
-    locations: Locations, env: Mapping[str, str], now: float, agent: str | None
+    locations: Locations, env: Mapping[str, str], now: float, agent: str | None, discover: Mapping[str, str] | None
 ) -> EffectiveRegistry | ConfigError:
     try:
-        return resolve_at(locations, env, now_ms=now * 1000, agent=agent)
+        return resolve_at(locations, env, now_ms=now * 1000, agent=agent, discover=discover)
     except ConfigError as error:  # kept too: asked again unchanged, it fails the same way
         return ConfigError(error.problems)  # without the traceback, which holds on to the frames
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from conformance_harness import Case, PreparedCase, all_cases, prepare, run_commands
 
-from openclaw_config.explain.locate import CATALOG_FILE
+from openclaw_config.explain.locate import IMPLICIT_FILE
 
 RESOLVING = [case for case in all_cases() if not case.is_error]
 ORIGIN_KINDS = {"config", "env", "profile", "catalog", "models.json", "default"}
@@ -238,8 +238,8 @@ def test_implicit_injection_points_into_the_catalog(tmp_path: Path) -> None:
 def _catalog_of(origin: dict[str, Any]) -> Path:
     """The catalog file the CLI read: this checkout's, or the installed package's copy of it."""
     used = Path(origin["file"])
-    assert used.parts[-3:] == CATALOG_FILE.parts[-3:]
-    assert used.read_bytes() == CATALOG_FILE.read_bytes()
+    assert used.parts[-3:] == IMPLICIT_FILE.parts[-3:]  # the implicit blocks are in the data file
+    assert used.read_bytes() == IMPLICIT_FILE.read_bytes()
     return used
 
 

@@ -189,9 +189,25 @@ def test_provider_id_aliases(alias: str, target: str) -> None:
     assert load_catalog().normalize_id(alias) == target
 
 
-def test_only_xiaomi_is_implicit_and_its_entry_is_the_seed() -> None:
-    [xiaomi] = load_catalog().implicit_providers()
-    assert xiaomi.id == "xiaomi"
+def test_the_implicit_providers_are_those_of_openclaw_in_its_order() -> None:
+    assert [p.id for p in load_catalog().implicit_providers()] == [
+        "minimax",
+        "minimax-portal",
+        "moonshot",
+        "synthetic",
+        "venice",
+        "qwen-portal",
+        "xiaomi",
+        "cloudflare-ai-gateway",
+        "ollama",
+        "qianfan",
+        "amazon-bedrock",
+        "github-copilot",
+    ]
+
+
+def test_xiaomis_implicit_entry_is_the_seed() -> None:
+    xiaomi = load_catalog().providers["xiaomi"]
     block = json.loads(json.dumps(xiaomi.implicit))
     assert (block["baseUrl"], block["api"]) == ("https://api.xiaomimimo.com/anthropic", "anthropic-messages")
     [model] = block["models"]

@@ -13,11 +13,12 @@ import sys
 
 from ..outputs.json_text import json_text
 from ..pipeline import resolve
-from .main import add_location_options
+from .main import add_discover_option, add_location_options
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_location_options(parser)
+    add_discover_option(parser)
     parser.add_argument("--all", action="store_true", help="every model of the runtime registry, not only configured")
     parser.add_argument("--provider", metavar="P", help="only the models of provider P")
     parser.add_argument("--local", action="store_true", help="only models served from this machine or the local net")
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from ..outputs.redact import redact_text
     from ..outputs.render import secrets_of
 
-    registry = resolve(config_path=args.config, agent_dir=args.agent_dir)
+    registry = resolve(config_path=args.config, agent_dir=args.agent_dir, discover=args.discover)
     options = ListOptions(all=args.all, provider=args.provider, local=args.local, full=args.full)
     document = list_document(registry, options)
     secrets = secrets_of(registry)

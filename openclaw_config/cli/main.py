@@ -97,6 +97,16 @@ def add_location_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_discover_option(parser: argparse.ArgumentParser) -> None:
+    """`--discover`: ask the local ollama server for its models (resolution is offline otherwise)."""
+    parser.add_argument(
+        "--discover",
+        action="store_true",
+        help="ask the local ollama server for its models, as OpenClaw does (http://127.0.0.1:11434, 5 s timeout); "
+        "without it nothing is asked of the network",
+    )
+
+
 def add_agent_option(parser: argparse.ArgumentParser) -> None:
     """`--agent ID`: resolve for an agent of `agents.list[]` (its agent dir and model overrides)."""
     parser.add_argument(
@@ -110,7 +120,8 @@ def resolve_for(args: argparse.Namespace) -> EffectiveRegistry:
     from ..pipeline import resolve
 
     try:
-        return resolve(config_path=args.config, agent_dir=args.agent_dir, agent=args.agent)
+        discover = getattr(args, "discover", False)
+        return resolve(config_path=args.config, agent_dir=args.agent_dir, agent=args.agent, discover=discover)
     except ConfigError as exc:
         if getattr(args, "json", False):
             from ..outputs.findings import print_errors_as_json

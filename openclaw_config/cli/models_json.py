@@ -12,11 +12,12 @@ import sys
 from ..outputs.models_json import redacted_models_json, render_models_json, secrets_in, variable_is_set
 from ..outputs.paths import PathStyle
 from ..pipeline import resolve
-from .main import add_agent_option, add_location_options
+from .main import add_agent_option, add_discover_option, add_location_options
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_location_options(parser)
+    add_discover_option(parser)
     add_agent_option(parser)
     parser.add_argument(
         "--write", action="store_true", help="write it to <agent dir>/models.json (atomically, mode 0600)"
@@ -25,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    registry = resolve(config_path=args.config, agent_dir=args.agent_dir, agent=args.agent)
+    registry = resolve(config_path=args.config, agent_dir=args.agent_dir, agent=args.agent, discover=args.discover)
     document = registry.to_models_json() or {"providers": {}}
     if not args.reveal:
         document = redacted_models_json(document, secrets_in(registry), lambda n: variable_is_set(registry, n))

@@ -73,6 +73,11 @@ def _api_key(tracer: Tracer, src: ProviderSources, provider: Provider) -> Proven
             written = tracer.config_sources((*src.config_path, "apiKey"))[0]
             lost = tuple(Overridden(o, explicit, "blank: counts as missing") for o in written if o.kind == "config")
         return ProvenanceRecord(path, value, (origin,), lost, src.pid)
+    placeholder = tracer.context.provider_set.injection_profiles.get(src.pid)
+    if placeholder is not None and src.implicit is not None and src.implicit.get("apiKey") == provider.raw["apiKey"]:
+        rule = f"a placeholder: auth profile {placeholder} exists, and its OAuth token is looked up per call"
+        origin = tracer.locate.catalog(("providers", src.pid, "placeholder"), rule)
+        return ProvenanceRecord(path, value, (origin,), (), src.pid)
     if src.origin == "models.json" or explicit is None:
         return ProvenanceRecord(
             path, value, (tracer.locate.models_json(("providers", src.pid, "apiKey")),), (), src.pid

@@ -15,6 +15,7 @@ from ..composition.environment import EnvOrigin
 from ..composition.includes import INCLUDE_KEY
 from ..composition.source_map import candidates
 from ..errors import ConfigPath
+from ..providers.catalog import IMPLICIT_FILE as IMPLICIT_DATA_FILE
 from ..sources.json5_file import ParsedFile
 from ..sources.json5_positions import Json5SyntaxError, PositionIndex, index_positions
 from .records import IncludeSite, Origin, OriginKind
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from .context import ResolutionContext
 
 CATALOG_FILE = Path(__file__).resolve().parent.parent / "providers" / "catalog.json"
+IMPLICIT_FILE = IMPLICIT_DATA_FILE.resolve()
 
 
 _Found = tuple[ParsedFile, ConfigPath, Any]  # a file, a path in it, the value written there
@@ -132,7 +134,8 @@ class Locator:
         return Origin("profile", str(store), line, column, profile=profile_id, rule=rule)
 
     def catalog(self, path: ConfigPath, rule: str | None = None) -> Origin:
-        return self._file_origin("catalog", CATALOG_FILE, path, rule)
+        implicit = len(path) > 2 and path[2] != "keyVariables"  # the implicit providers are in the data file
+        return self._file_origin("catalog", IMPLICIT_FILE if implicit else CATALOG_FILE, path, rule)
 
     def models_json(self, path: ConfigPath, rule: str | None = None) -> Origin:
         return self._file_origin("models.json", self._context.existing.path, path, rule)

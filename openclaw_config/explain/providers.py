@@ -48,10 +48,9 @@ def provider_sources(tracer: Tracer, pid: str) -> ProviderSources:
     config_id = None
     if origin in ("config", "config+implicit"):  # of ids equal once trimmed, the last one wins
         config_id = next((k for k in reversed(list(configured)) if k.strip() == pid), None)
-    entry = tracer.catalog.providers.get(pid)
     implicit = None
-    if entry is not None and entry.implicit is not None and origin in ("implicit", "config+implicit"):
-        implicit = dict(entry.implicit)
+    if origin in ("implicit", "config+implicit"):  # as injected (a gateway's base URL comes from its profile)
+        implicit = tracer.context.provider_set.implicit_blocks.get(pid)
     explicit = configured.get(config_id) if config_id is not None else None
     return ProviderSources(pid, origin, config_id, explicit, implicit, tracer.context.existing.providers.get(pid))
 
@@ -87,6 +86,8 @@ def _provider(tracer: Tracer, src: ProviderSources) -> ProvenanceRecord:
 def injection_reason(tracer: Tracer, pid: str) -> str:
     """Why the catalog's provider `pid` was injected: which key was found."""
     context = tracer.context
+    if pid in context.provider_set.injection_reasons and pid not in context.provider_set.key_sources:
+        return f"injected because {context.provider_set.injection_reasons[pid]}"  # no key: a placeholder or none
     key = find_key(pid, context.env, context.store, context.catalog, context.now_ms, [])
     if key is not None and key.env_var:
         origin = context.env.origins.get(key.env_var)
@@ -108,7 +109,12 @@ def _field(tracer: Tracer, src: ProviderSources, key: str, value: Any) -> Proven
             reason = "an explicit field overrides the implicit one"
             overridden += (Overridden(tracer.locate.catalog(catalog_path), implicit_value, reason),)
         return ProvenanceRecord(path, shown, origins, overridden, src.pid)
-    if src.implicit is not None and key in src.implicit:
+    static = tracer.catalog.providers[src.pid].implicit if src.pid in tracer.catalog.providers else None
+    profile_id = tracer.context.provider_set.injection_profiles.get(src.pid)
+    if src.implicit is not None and key in src.implicit and key not in (static or {}) and profile_id is not None:
+        rule = f"built from the metadata of auth profile {profile_id}"  # a gateway's base URL
+        origin = tracer.locate.catalog(("providers", src.pid, key), rule)
+    elif src.implicit is not None and key in src.implicit:
         origin = tracer.locate.catalog(catalog_path)
     else:
         origin = tracer.locate.models_json(("providers", src.pid, key))

@@ -39,7 +39,8 @@ def redact_headers(headers: Any) -> Any:
 
 def known_secrets(registry: EffectiveRegistry, context: ResolutionContext) -> set[str]:
     """Every secret this resolution saw: keys in effect, profile secrets, credential variables."""
-    found = {p.credential.value for p in registry.providers.values() if p.credential is not None}
+    credentials = (p.credential for p in registry.providers.values())
+    found = {c.value for c in credentials if c is not None and c.source != "placeholder"}
     found.update(s for p in context.store.profiles for s in (p.secret, p.access, p.refresh) if s)
     env = context.env
     for name in {*env.values, *env.shadowed}:

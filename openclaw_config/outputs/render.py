@@ -61,6 +61,10 @@ def registry_to_dict(registry: EffectiveRegistry, *, reveal: bool = False) -> di
         "aliases": dict(registry.aliases),
         "providers": {pid: _provider_dict(registry, p, reveal) for pid, p in registry.providers.items()},
         "warnings": [warning_dict(w, _redactor(registry, reveal)) for w in registry.warnings],
+        "discovery": [
+            {"provider": n.provider, "what": n.what, "attempted": n.attempted, "outcome": n.outcome}
+            for n in registry.discovery
+        ],
         "registryProblems": [p.to_dict() for p in registry.registry_problems],
     }
     return data
@@ -75,7 +79,8 @@ def _redactor(registry: EffectiveRegistry, reveal: bool) -> Callable[[str], str]
 
 def secrets_of(registry: EffectiveRegistry) -> list[str]:
     """Every credential value the registry holds: what redaction must never let through."""
-    found = [p.credential.value for p in registry.providers.values() if p.credential is not None]
+    credentials = (p.credential for p in registry.providers.values())
+    found = [c.value for c in credentials if c is not None and c.source != "placeholder"]
     if registry._auth is not None:
         found += [s for pid in registry.providers for s in registry.credentials(pid).secrets]
     return found
@@ -101,6 +106,8 @@ def render_text(registry: EffectiveRegistry, *, reveal: bool = False, paths: Pat
         f"Aliases        {', '.join(f'{a} -> {r}' for a, r in registry.aliases.items()) or '(none)'}",
         f"Warnings       {'(none)' if not registry.warnings else ''}",
         *(f"  - {paths.file_of(w)}" for w in registry.warnings),
+        *(["Discovery      (what OpenClaw would ask the network)"] if registry.discovery else []),
+        *(f"  - {note}" for note in registry.discovery),
         *_registry_problem_lines(registry),
     ]
     text = "\n".join(lines) + "\n"
@@ -125,7 +132,8 @@ def _provider_lines(provider: Provider, reveal: bool, next_call: str | None = No
     credential = provider.credential
     shown = "(none)"
     if credential is not None:
-        shown = f"{credential.describe()}  {credential.value if reveal else credential.redacted}"
+        plain = reveal or credential.source == "placeholder"  # a placeholder is not a secret
+        shown = f"{credential.describe()}  {credential.value if plain else credential.redacted}"
     lines = [
         f"  {provider.id}  [{provider.origin}]",
         f"    api        {provider.api or '(not set: each model names its own)'}",

@@ -4,8 +4,7 @@ existing models.json, merged and normalized into the providers of the document O
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -35,6 +34,11 @@ class ProviderSet:
     origins: dict[str, ProviderOrigin] = field(default_factory=dict)
     key_sources: dict[str, KeySource] = field(default_factory=dict)
     warnings: list[ConfigWarning] = field(default_factory=list)
+    implicit_blocks: dict[str, dict[str, Any]] = field(default_factory=dict)  # as injected, before the config's
+    injection_reasons: dict[str, str] = field(default_factory=dict)  # why each implicit provider was injected
+    injection_profiles: dict[str, str] = field(default_factory=dict)  # the profile whose presence injected it
+    placeholders: dict[str, str] = field(default_factory=dict)  # apiKey is an OAuth placeholder: its profile
+    discovery: list[Any] = field(default_factory=list)  # `DiscoveryNote`s: what was (not) asked of the network
 
 
 def find_key(
@@ -70,21 +74,6 @@ def _still_valid(expires: Any, now_ms: float) -> bool:
     return isinstance(expires, int | float) and not isinstance(expires, bool) and expires > 0 and expires > now_ms
 
 
-def implicit_providers(
-    env: EffectiveEnvironment, store: AuthStore, catalog: Catalog, now_ms: float, result: ProviderSet
-) -> dict[str, dict[str, Any]]:
-    found: dict[str, dict[str, Any]] = {}
-    for entry in catalog.implicit_providers():
-        key = find_key(entry.id, env, store, catalog, now_ms, result.warnings)
-        if key is None or entry.implicit is None:
-            continue
-        block = copy.deepcopy(dict(entry.implicit))
-        block["apiKey"] = key.env_var or (key.profile.secret if key.profile else None)
-        found[entry.id] = block
-        result.key_sources[entry.id] = key
-    return found
-
-
 def merge_providers(
     explicit: Mapping[str, dict[str, Any]],
     implicit: Mapping[str, dict[str, Any]],
@@ -95,8 +84,10 @@ def merge_providers(
     catalog: Catalog,
     now_ms: float,
     result: ProviderSet,
+    late: Callable[[], Mapping[str, dict[str, Any]]] = dict,
 ) -> ProviderSet:
-    """Implicit first, explicit fields over them; existing models.json underneath in merge mode.
+    """Implicit first, explicit fields over them, then the `late` implicit ones that are not
+    configured; existing models.json underneath in merge mode.
 
     As OpenClaw does: provider keys are trimmed (two equal after trimming merge, the later onto the
     earlier; a blank one is skipped), and when nothing is produced nothing is written, so the
@@ -114,6 +105,12 @@ def merge_providers(
         else:
             produced[pid] = provider
             origins[pid] = "config"
+    for pid, block in late().items():
+        if pid not in produced:
+            produced[pid], origins[pid] = block, "implicit"
+        else:  # a configured provider wins whole over a late implicit one
+            result.implicit_blocks.pop(pid, None)
+            result.injection_reasons.pop(pid, None)
     kept: dict[str, ProviderOrigin] = dict.fromkeys(existing, "models.json")
     if not produced:
         result.providers, result.origins = dict(existing), kept

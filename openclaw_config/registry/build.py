@@ -32,7 +32,8 @@ def build_registry(
     context: ResolutionContext | None = None,
 ) -> EffectiveRegistry:
     providers = {
-        pid: _provider(
+        pid: _placeholder(pid, block, provider_set)
+        or _provider(
             pid, block, provider_set.origins.get(pid, "config"), provider_set.key_sources.get(pid), env, warnings
         )
         for pid, block in provider_set.providers.items()
@@ -86,6 +87,16 @@ def _provider(
         origin=origin,
         block=block,
     )
+
+
+def _placeholder(pid: str, block: dict[str, Any], provider_set: ProviderSet) -> Provider | None:
+    """The provider, when its apiKey is still the OAuth placeholder of its implicit block."""
+    api_key = block.get("apiKey")
+    if pid not in provider_set.placeholders or api_key != provider_set.implicit_blocks[pid].get("apiKey"):
+        return None
+    credential = Credential("placeholder", str(api_key), profile_id=provider_set.placeholders[pid])
+    origin = provider_set.origins.get(pid, "implicit")
+    return Provider(pid, block.get("baseUrl"), block.get("api"), credential, origin, block=block)
 
 
 def _credential(

@@ -26,10 +26,11 @@ if TYPE_CHECKING:
     from ..credentials.status import AuthStatus
     from ..explain.context import ResolutionContext
     from ..explain.records import ProvenanceRecord
+    from ..providers.implicit_rules import DiscoveryNote
     from ..runtime import RegistryProblem, RuntimeRegistry
     from ..runtime.availability import ProviderAuth
 
-CredentialSource = Literal["env", "profile", "config", "models.json"]
+CredentialSource = Literal["env", "profile", "config", "models.json", "placeholder"]
 ModelSource = Literal["built-in", "config", "implicit", "models.json"]
 """Where a runtime model comes from: pi-ai's built-in catalog (maybe re-pointed by a provider block),
 a provider of the config, a provider OpenClaw injects from its provider catalog, or a provider kept
@@ -42,7 +43,8 @@ class Credential:
 
     source      "env" (a variable: `env_var`, set in `env_origin.source`), "profile" (an auth
                 profile: `profile_id` in the `store` file), "config" (a literal apiKey in the
-                config) or "models.json" (a literal key kept from the existing models.json)
+                config), "models.json" (a literal key kept from the existing models.json) or
+                "placeholder" (a fixed apiKey of an OAuth provider: `profile_id` signs the calls)
     redacted    the printable form (`sk-a…9f`); `secret` is a pydantic `SecretStr`; `value` the key
     describe()  where it came from, in words: `env XIAOMI_API_KEY (state .env)`
     """
@@ -71,6 +73,8 @@ class Credential:
             return f"env {self.env_var} ({origin})"
         if self.source == "profile":
             return f"auth profile {self.profile_id}"
+        if self.source == "placeholder":  # not a secret: the OAuth token is looked up per call
+            return f"OAuth placeholder (auth profile {self.profile_id} signs the calls)"
         return "literal in config" if self.source == "config" else "literal in existing models.json"
 
 
@@ -274,6 +278,8 @@ class EffectiveRegistry:
     warnings          `ConfigWarning`s: things worth knowing that did not stop resolution
     env_sources       the environment sources that set at least one variable in effect
     locations         every file the resolution read or looked for (`config_path`, `agent_dir`, ...)
+    discovery         `DiscoveryNote`s: where OpenClaw would ask the network (ollama, venice, copilot,
+                      bedrock), whether it was asked (`resolve(discover=True)`) and what stands in
 
     `model(ref_or_alias)` finds a model, `explain(path)` says where each value came from,
     `to_dict()` is what `show --json` prints, `to_models_json()` / `write_models_json()` the
@@ -292,6 +298,7 @@ class EffectiveRegistry:
     existing_models_json_readable: bool = True
     input_files: tuple[Path, ...] = ()
     agent: AgentSelection | None = None  # the agent of agents.list[] resolved for (None: the main agent dir)
+    discovery: tuple[DiscoveryNote, ...] = ()  # what OpenClaw would ask the network, and what was done
     # Private: what the resolution read, kept by reference so that `explain()` can work out
     # provenance on demand (nothing is computed for it while resolving).
     _context: ResolutionContext | None = field(default=None, repr=False, compare=False)

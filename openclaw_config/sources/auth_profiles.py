@@ -31,6 +31,7 @@ class AuthProfile:
     refresh: str | None = field(default=None, repr=False)  # oauth: the refresh token
     email: str | None = None
     project_id: str | None = None  # oauth: the Google project some providers send with the token
+    metadata: Mapping[str, Any] = field(default_factory=dict, compare=False)  # e.g. a gateway's accountId
     file: Path | None = field(default=None, compare=False)  # the store file it was read from
 
     @property
@@ -111,6 +112,7 @@ def _profile(profile_id: str, entry: dict[str, Any], path: Path) -> AuthProfile:
         refresh=_text(entry.get("refresh")),
         email=_text(entry.get("email")),
         project_id=_text(entry.get("projectId")),
+        metadata=_object(entry.get("metadata")),
         file=path,
     )
 
