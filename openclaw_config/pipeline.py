@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from .composition.duplicate_keys import duplicate_key_warnings
 from .composition.environment import EffectiveEnvironment, build_environment, config_env_vars
 from .composition.includes import include_roots, resolve_includes
-from .composition.substitution import substitute
+from .composition.substitution import MAX_SUBSTITUTED_CHARS, substitute
 from .credentials.inputs import AuthInputs
 from .errors import ConfigError, Problem, in_file_order
 from .explain.context import ResolutionContext
@@ -221,6 +221,12 @@ def substitute_variables(composed: ComposedConfig, env: EffectiveEnvironment) ->
     if not any(f.may_contain("${") for f in (composed.root, *composed.included) if f is not None):
         return composed.value  # nothing to substitute: skip the walk
     result = substitute(composed.value, env.get)
+    if result.oversized is not None:
+        name, path = result.oversized
+        limit = MAX_SUBSTITUTED_CHARS // 1_000_000
+        message = f"substituting environment variables adds more than {limit} MB to the config (here: {name})"
+        hint = "use long values in fewer places"
+        raise ConfigError(locate_problems([Problem(message, path=path, hint=hint)], composed))
     if result.missing:
         problems = [
             Problem(

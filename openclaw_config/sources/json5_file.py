@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, Problem
+from .bounded_read import CONFIG_MAX_BYTES, Confinement, read_bounded
 
 
 @dataclass(frozen=True)
@@ -45,24 +46,12 @@ def recording_reads() -> Iterator[list[Path]]:
         _recorded_reads.reset(token)
 
 
-def read_text(path: Path, *, what: str, max_bytes: int | None = None) -> str:
-    """The UTF-8 text of `path`; every failure is a `ConfigError` that names the file."""
+def read_text(path: Path, *, what: str, max_bytes: int | None = None, within: Confinement | None = None) -> str:
+    """The UTF-8 text of `path` (see `read_bounded`); every failure is a `ConfigError` naming the file."""
     recorded = _recorded_reads.get()
     if recorded is not None:
         recorded.append(path)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise ConfigError([Problem(f"{what} not found", file=str(path), hint="check the path")]) from None
-    except IsADirectoryError:
-        raise ConfigError([Problem(f"{what} is a directory, not a file", file=str(path))]) from None
-    except OSError as exc:
-        message = f"{what} cannot be read: {exc.strerror or exc}"
-        raise ConfigError([Problem(message, file=str(path), hint="check its permissions")]) from None
-    if max_bytes is not None and len(data) > max_bytes:
-        message = f"{what} is larger than {max_bytes // 1_000_000} MB"
-        raise ConfigError([Problem(message, file=str(path), hint="split it into smaller files")])
+    data = read_bounded(path, what=what, max_bytes=CONFIG_MAX_BYTES if max_bytes is None else max_bytes, within=within)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -84,8 +73,10 @@ def parse_json5(text: str, path: Path) -> Any:
         raise ConfigError([_syntax_problem(text, path, exc)]) from None
 
 
-def read_json5(path: Path, *, what: str = "config file", max_bytes: int | None = None) -> ParsedFile:
-    text = read_text(path, what=what, max_bytes=max_bytes)
+def read_json5(
+    path: Path, *, what: str = "config file", max_bytes: int | None = None, within: Confinement | None = None
+) -> ParsedFile:
+    text = read_text(path, what=what, max_bytes=max_bytes, within=within)
     return ParsedFile(path, text, parse_json5(text, path))
 
 
