@@ -39,6 +39,7 @@ from .registry.build import build_registry
 from .registry.model import EffectiveRegistry
 from .schema.validate import schema_problems
 from .sources.auth_profiles import AuthStore, merged_store, read_auth_store
+from .sources.bounded_read import MissingFile
 from .sources.dotenv_file import read_dotenv
 from .sources.json5_file import ParsedFile, read_json5
 from .sources.models_json import read_models_json
@@ -120,11 +121,21 @@ def locate_active(
 
 
 def read_config(locations: Locations, process_env: Mapping[str, str]) -> ComposedConfig:
-    """Stages 1-2: the config file (missing = empty) with its includes resolved."""
-    if not locations.config_file.exists():
-        return ComposedConfig({}, None, ())
+    """Stages 1-2: the config file (missing = empty) with its includes resolved.
+
+    Only a config that is not there at all is empty: a symlink to a missing file is an error (it
+    names a config the user meant to have, and writing one would replace the link by a plain file).
+    """
     roots = include_roots(locations.config_file, process_env.get("OPENCLAW_INCLUDE_ROOTS"), locations.home)
-    return compose_config(locations.config_file, roots)
+    try:
+        return compose_config(locations.config_file, roots)
+    except MissingFile:
+        if os.path.islink(locations.config_file):
+            target = os.readlink(locations.config_file)
+            message = f"config file is a symbolic link to {target}, which does not exist"
+            hint = "create the file it points to, or remove the link"
+            raise ConfigError([Problem(message, file=str(locations.config_file), hint=hint)]) from None
+        return ComposedConfig({}, None, ())
 
 
 def compose_config(config_file: Path, include_roots: tuple[Path, ...]) -> ComposedConfig:
@@ -161,6 +172,23 @@ def effective_environment(
 
 @cycle_collection_paused()  # it only creates acyclic data: see gc_pause
 def resolve_at(
+    locations: Locations, process_env: Mapping[str, str], *, now_ms: float, agent: str | None = None
+) -> EffectiveRegistry:
+    """Every stage, in order; any file-system error on the way is a `ConfigError` naming the file."""
+    try:
+        return _stages(locations, process_env, now_ms=now_ms, agent=agent)
+    except OSError as exc:
+        raise ConfigError([os_problem(exc)]) from None
+
+
+def os_problem(exc: OSError) -> Problem:
+    """A file-system error as a problem: the file (or folder), what failed and what to do."""
+    reason = exc.strerror or type(exc).__name__
+    hint = "check that it exists and that you may read it (and the folders above it)"
+    return Problem(f"cannot be used: {reason}", file=None if exc.filename is None else str(exc.filename), hint=hint)
+
+
+def _stages(
     locations: Locations, process_env: Mapping[str, str], *, now_ms: float, agent: str | None = None
 ) -> EffectiveRegistry:
     catalog = load_catalog()

@@ -9,7 +9,6 @@ resolution errors (`composition.source_map.locate_problem`).
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -276,14 +275,14 @@ def _check_json_document(path: Path, kind: DocumentKind) -> FileCheck:
         text = read_text(path, what=_WHAT[kind])
     except ConfigError as exc:
         return FileCheck(path, tuple(exc.problems))
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        from .sources.json5_positions import line_col
+    from .sources.strict_json import StrictJsonError, load_strict_json
 
-        line, column = line_col(text, exc.pos)
+    try:
+        value = load_strict_json(text)
+    except StrictJsonError as exc:
         hint = "OpenClaw reads this file as strict JSON: no comments, single quotes or trailing commas"
-        return FileCheck(path, (Problem(f"JSON syntax error: {exc.msg}", str(path), line, column, hint=hint),))
+        problem = Problem(f"JSON syntax error: {exc.message}", str(path), exc.line, exc.column, hint=hint)
+        return FileCheck(path, (problem,))
     # A document without includes: the same locating rule then finds positions in this one file.
     document = ComposedConfig(value, ParsedFile(path, text, value), ())
     return FileCheck(path, tuple(_located_schema_problems(document, kind)))

@@ -168,8 +168,20 @@ def model_json(provider: str, entry: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "ref": f"{provider}/{model_id}", "id": model_id, "name": str(entry.get("name", model_id)),
         "api": entry.get("api"), "contextWindow": entry["contextWindow"], "maxTokens": entry["maxTokens"],
-        "input": list(entry["input"]), "reasoning": bool(entry["reasoning"]), "cost": dict(entry["cost"]),
+        "input": _inputs(entry["input"]), "reasoning": bool(entry["reasoning"]),
+        "cost": dict(entry["cost"]) if isinstance(entry["cost"], dict) else {},
     }  # fmt: skip
+
+
+def _inputs(value: Any) -> list[str]:
+    """`input` as a list of names, whatever a kept models.json holds there (`5`, `null`, `[1]`,
+    `"text"`): a string is one name, other values are shown as JSON; never a crash."""
+    import json
+
+    if isinstance(value, str):
+        return [value]
+    items = value if isinstance(value, list) else [] if value is None else [value]
+    return [item if isinstance(item, str) else json.dumps(item) for item in items]
 
 
 @dataclass(frozen=True)

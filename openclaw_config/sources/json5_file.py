@@ -6,6 +6,7 @@ we re-scan the text with our own position scanner to say where and why.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -80,6 +81,9 @@ def read_json5(
     return ParsedFile(path, text, parse_json5(text, path))
 
 
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
 def _syntax_problem(text: str, path: Path, exc: Exception) -> Problem:
     from .json5_positions import Json5SyntaxError, index_positions, line_col, offset_from_pyjson5_error
 
@@ -95,5 +99,10 @@ def _syntax_problem(text: str, path: Path, exc: Exception) -> Problem:
     message = f"JSON5 syntax error: {exc.args[0] if exc.args else exc}"
     if offset is None:
         return Problem(message, file=str(path), hint=hint)
+    number = _NUMBER.match(text, offset)
+    if "NumericLiteral" in message and number is not None:
+        # pyjson5 says "unclosed" of a number too large for a double (1e400): say what it is.
+        message = f"number {number.group(0)[:40]} is too large: JSON5 numbers stop at about 1.8e308"
+        hint = "write a smaller number"
     line, column = line_col(text, offset)
     return Problem(message, file=str(path), line=line, column=column, hint=hint)

@@ -16,10 +16,11 @@ MAX_DEPTH = 200
 
 
 class StrictJsonError(ValueError):
-    def __init__(self, message: str, line: int | None = None) -> None:
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
+        self.column = column
 
     def __str__(self) -> str:
         return self.message if self.line is None else f"{self.message} at line {self.line}"
@@ -46,7 +47,7 @@ def load_strict_json(text: str, *, exact_numbers: bool = False) -> Any:
             text, parse_constant=_refuse_constant, parse_int=_exact_integer if exact_numbers else _integer
         )
     except json.JSONDecodeError as exc:
-        raise StrictJsonError(exc.msg, exc.lineno) from None
+        raise StrictJsonError(exc.msg, exc.lineno, exc.colno) from None
     except _NotJson as exc:
         raise StrictJsonError(str(exc)) from None
     except RecursionError:
