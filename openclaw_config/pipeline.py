@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from .composition.duplicate_keys import duplicate_key_warnings
 from .composition.environment import EffectiveEnvironment, build_environment, config_env_vars
 from .composition.includes import include_roots, resolve_includes
+from .composition.non_finite import non_finite_problems
 from .composition.substitution import MAX_SUBSTITUTED_CHARS, substitute
 from .credentials.inputs import AuthInputs
 from .errors import ConfigError, Problem, in_file_order
@@ -196,6 +197,7 @@ def _stages(
     env = effective_environment(locations, process_env, composed)
     config = substitute_variables(composed, env)
     problems = schema_problems(config)
+    problems += non_finite_problems(config, (f.text for f in (composed.root, *composed.included) if f is not None))
     if problems:
         raise ConfigError(locate_problems(problems, composed))
     main_store = locations.auth_store

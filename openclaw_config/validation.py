@@ -290,4 +290,8 @@ def _check_json_document(path: Path, kind: DocumentKind) -> FileCheck:
 
 def _located_schema_problems(composed: ComposedConfig, kind: DocumentKind) -> list[Problem]:
     """Located, in file and position order."""
-    return in_file_order(locate_problem(p, composed) for p in schema_problems(composed.value, kind))
+    from .composition.non_finite import non_finite_problems
+
+    texts = (f.text for f in (composed.root, *composed.included) if f is not None)
+    problems = [*schema_problems(composed.value, kind), *non_finite_problems(composed.value, texts)]
+    return in_file_order(locate_problem(p, composed) for p in problems)

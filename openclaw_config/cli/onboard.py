@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
         result = onboard(choice.name, key, config_path=args.config, agent_dir=args.agent_dir)
     except ConfigError as exc:
         print_problems(exc.problems)
-        print("nothing was written: fix what is listed above, then run onboard again", file=sys.stderr)
+        if not getattr(exc, "written", ()):
+            print("nothing was written: fix what is listed above, then run onboard again", file=sys.stderr)
         return 1
     next_step = f"{_command()} show" + "".join(
         f" {flag} {shlex.quote(value)}"

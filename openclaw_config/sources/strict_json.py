@@ -16,18 +16,26 @@ MAX_DEPTH = 200
 
 
 class StrictJsonError(ValueError):
-    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+    """Why a text is refused; `valid_json`: it is JSON that `JSON.parse` reads, refused only here
+    (too deep, or a number too long to keep exactly)."""
+
+    def __init__(
+        self, message: str, line: int | None = None, column: int | None = None, *, valid_json: bool = False
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        self.valid_json = valid_json
 
     def __str__(self) -> str:
         return self.message if self.line is None else f"{self.message} at line {self.line}"
 
 
 class _NotJson(Exception):
-    pass
+    def __init__(self, message: str, *, valid_json: bool = False) -> None:
+        super().__init__(message)
+        self.valid_json = valid_json
 
 
 def _refuse_constant(name: str) -> Any:
@@ -49,17 +57,17 @@ def load_strict_json(text: str, *, exact_numbers: bool = False) -> Any:
     except json.JSONDecodeError as exc:
         raise StrictJsonError(exc.msg, exc.lineno, exc.colno) from None
     except _NotJson as exc:
-        raise StrictJsonError(str(exc)) from None
+        raise StrictJsonError(str(exc), valid_json=exc.valid_json) from None
     except RecursionError:
-        raise StrictJsonError(f"it is nested more than {MAX_DEPTH} levels deep") from None
+        raise StrictJsonError(f"it is nested more than {MAX_DEPTH} levels deep", valid_json=True) from None
     if _too_deep(text, value):
-        raise StrictJsonError(f"it is nested more than {MAX_DEPTH} levels deep")
+        raise StrictJsonError(f"it is nested more than {MAX_DEPTH} levels deep", valid_json=True)
     return value
 
 
 def _exact_integer(digits: str) -> int:
     if len(digits) > 4000:
-        raise _NotJson(f"it holds a number of {len(digits)} digits, more than can be kept exactly")
+        raise _NotJson(f"it holds a number of {len(digits)} digits, more than can be kept exactly", valid_json=True)
     return int(digits)
 
 
