@@ -1,0 +1,60 @@
+"""Issue 12, secrets and trust: passwords and keys in URLs redacted, one protected-variable set for
+every lower-trust source, control characters escaped in text output."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from world import CliResult, World
+
+Cli = Callable[..., CliResult]
+GEMINI_KEY = "AIzaSy-canary-0123456789abcdef"
+
+
+def provider(base_url: str, name: str = "M1") -> dict[str, object]:
+    return {"baseUrl": base_url, "api": "openai-completions", "models": [{"id": "m1", "name": name}]}
+
+
+def test_a_password_in_base_url_is_redacted_in_show_and_show_json(world: World, cli: Cli) -> None:
+    world.config({"models": {"providers": {"p": provider("https://alice:hunter2-secret-pw@proxy.example/v1")}}})
+    text, data = cli("show"), cli("show", "--json")
+    assert text.code == 0 and data.code == 0
+    for output in (text.stdout, data.stdout):
+        assert "hunter2-secret-pw" not in output
+        assert "alice:***@proxy.example" in output
+    revealed = cli("show", "--json", "--reveal")
+    assert "hunter2-secret-pw" in revealed.stdout
+
+
+def test_a_credential_variable_substituted_into_a_url_is_redacted(world: World, cli: Cli) -> None:
+    world.env["GEMINI_API_KEY"] = GEMINI_KEY
+    world.config({"models": {"providers": {"p": provider("https://g.example/v1?key=${GEMINI_API_KEY}")}}})
+    for args in (["show"], ["show", "--json"]):
+        result = cli(*args)
+        assert result.code == 0
+        assert GEMINI_KEY not in result.stdout
+
+
+@pytest.mark.parametrize("name", ["HTTPS_PROXY", "NODE_EXTRA_CA_CERTS", "SSH_AUTH_SOCK", "GIT_SSH_COMMAND",
+                                  "LD_PRELOAD", "NODE_OPTIONS", "GIT_ASKPASS"])  # fmt: skip
+def test_protected_variables_are_refused_from_every_lower_trust_source(world: World, name: str) -> None:
+    world.write(world.cwd / ".env", f"{name}=/tmp/evil\n")
+    registry = world.resolve()
+    assert registry._context is not None and registry._context.env.get(name) is None
+    assert any(name in w.message and "protected" in w.message for w in registry.warnings)
+    world.write(world.cwd / ".env", "")
+    world.config({"env": {"vars": {name: "/tmp/evil"}}})
+    registry = world.resolve()
+    assert registry._context is not None and registry._context.env.get(name) is None
+    assert any(name in w.message and "protected" in w.message for w in registry.warnings)
+
+
+def test_control_characters_of_config_values_are_escaped_in_text_output(world: World, cli: Cli) -> None:
+    world.config({"models": {"providers": {"p": provider("http://h/v1\x1b[2J", name="M1\nforged: line")}}})
+    result = cli("show")
+    assert result.code == 0
+    assert "\x1b" not in result.stdout and "\nforged: line" not in result.stdout
+    assert "\\x1b" in result.stdout and "\\x0a" in result.stdout
+    assert json.loads(cli("show", "--json").stdout)["providers"]["p"]["baseUrl"].endswith("\x1b[2J")
