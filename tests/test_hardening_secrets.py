@@ -58,3 +58,22 @@ def test_control_characters_of_config_values_are_escaped_in_text_output(world: W
     assert "\x1b" not in result.stdout and "\nforged: line" not in result.stdout
     assert "\\x1b" in result.stdout and "\\x0a" in result.stdout
     assert json.loads(cli("show", "--json").stdout)["providers"]["p"]["baseUrl"].endswith("\x1b[2J")
+
+
+def test_onboard_reads_the_key_from_stdin(world: World, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("sk-from-stdin-0123456789\n"))
+    result = cli("onboard", "--auth-choice", "xiaomi-api-key", "--api-key-stdin")
+    assert result.code == 0, result.stderr
+    store = json.loads((world.agent_dir / "auth-profiles.json").read_text())
+    assert store["profiles"]["xiaomi:default"]["key"] == "sk-from-stdin-0123456789"
+    assert "sk-from-stdin-0123456789" not in result.stdout
+
+
+def test_a_non_utf8_byte_in_a_dotenv_comment_skips_only_that_line(world: World) -> None:
+    world.write(world.cwd / ".env", b"# caf\xe9\nHOST_NAME=kept\n")
+    registry = world.resolve()
+    assert registry._context is not None and registry._context.env.get("HOST_NAME") == "kept"
+    [warning] = [w for w in registry.warnings if "UTF-8" in w.message]
+    assert (warning.line, warning.column) == (1, 6)
