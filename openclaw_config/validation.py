@@ -256,7 +256,8 @@ def check_file(path: Path, kind: DocumentKind | None = None) -> FileCheck:
 
 def _check_config(path: Path) -> FileCheck:
     try:
-        composed = compose_config(path, include_roots(path, None, Path.home()))
+        # The process's include roots, as for the active config: the hint of an outside include says to set them.
+        composed = compose_config(path, include_roots(path, os.environ.get("OPENCLAW_INCLUDE_ROOTS"), Path.home()))
     except ConfigError as exc:
         return FileCheck(path, tuple(exc.problems))
     return _composed_check(path, composed)

@@ -77,3 +77,13 @@ def test_a_non_utf8_byte_in_a_dotenv_comment_skips_only_that_line(world: World) 
     assert registry._context is not None and registry._context.env.get("HOST_NAME") == "kept"
     [warning] = [w for w in registry.warnings if "UTF-8" in w.message]
     assert (warning.line, warning.column) == (1, 6)
+
+
+def test_validate_file_honours_openclaw_include_roots(world: World, cli: Cli) -> None:
+    shared = world.write(world.root / "shared" / "providers.json5", {"p": provider("http://h/v1")})
+    config = world.write(world.cwd / "team.json5", {"models": {"providers": {"$include": str(shared)}}})
+    refused = cli("validate", str(config))
+    assert refused.code == 1 and "OPENCLAW_INCLUDE_ROOTS" in refused.stdout + refused.stderr
+    world.env["OPENCLAW_INCLUDE_ROOTS"] = str(shared.parent)
+    allowed = cli("validate", str(config))
+    assert allowed.code == 0, allowed.stdout + allowed.stderr
