@@ -197,7 +197,8 @@ def _stages(
     env = effective_environment(locations, process_env, composed)
     config = substitute_variables(composed, env)
     problems = schema_problems(config)
-    problems += non_finite_problems(config, (f.text for f in (composed.root, *composed.included) if f is not None))
+    texts = (f.text for f in (composed.root, *composed.included) if f is not None)
+    problems += non_finite_problems(config, texts, problems)
     if problems:
         raise ConfigError(locate_problems(problems, composed))
     main_store = locations.auth_store

@@ -294,5 +294,6 @@ def _located_schema_problems(composed: ComposedConfig, kind: DocumentKind) -> li
     from .composition.non_finite import non_finite_problems
 
     texts = (f.text for f in (composed.root, *composed.included) if f is not None)
-    problems = [*schema_problems(composed.value, kind), *non_finite_problems(composed.value, texts)]
+    problems = schema_problems(composed.value, kind)
+    problems += non_finite_problems(composed.value, texts, problems)
     return in_file_order(locate_problem(p, composed) for p in problems)
