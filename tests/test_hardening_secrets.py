@@ -4,6 +4,8 @@ every lower-trust source, control characters escaped in text output."""
 from __future__ import annotations
 
 import json
+import os
+import time
 from collections.abc import Callable
 
 import pytest
@@ -87,3 +89,17 @@ def test_validate_file_honours_openclaw_include_roots(world: World, cli: Cli) ->
     world.env["OPENCLAW_INCLUDE_ROOTS"] = str(shared.parent)
     allowed = cli("validate", str(config))
     assert allowed.code == 0, allowed.stdout + allowed.stderr
+
+
+def test_the_resolver_explains_from_the_new_text_after_a_reformat(world: World) -> None:
+    from openclaw_config import Resolver
+
+    world.config({"models": {"providers": {"p": provider("http://h/v1")}}})
+    resolver = Resolver(env=world.env, cwd=world.cwd, home=world.home)
+    first = resolver.resolve()
+    world.config(json.dumps({"models": {"providers": {"p": provider("http://h/v1")}}}, indent=8) + "\n" * 5)
+    os.utime(world.config_file, (time.time() + 5, time.time() + 5))
+    second = resolver.resolve()
+    assert second == first and second is not first
+    assert second._context is not None and second._context.composed.root is not None
+    assert second._context.composed.root.text == world.config_file.read_text()
