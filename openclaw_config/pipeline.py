@@ -259,17 +259,22 @@ def substitute_variables(composed: ComposedConfig, env: EffectiveEnvironment) ->
         hint = "use long values in fewer places"
         raise ConfigError(locate_problems([Problem(message, path=path, hint=hint)], composed))
     if result.missing:
-        problems = [
-            Problem(
-                f"environment variable {name} is not set",
-                path=path,
-                hint=f"set {name} in the environment, ~/.openclaw/.env or the config env block",
-            )
-            for name, path in result.missing
-        ]
+        problems = [_missing_variable(name, path, env) for name, path in result.missing]
         raise ConfigError(locate_problems(problems, composed))
     value: dict[str, Any] = result.value
     return value
+
+
+def _missing_variable(name: str, path: tuple[str | int, ...], env: EffectiveEnvironment) -> Problem:
+    """A variable no source sets; one the workspace .env sets but may not (a credential, a protected
+    variable) is said to be found there and ignored, with where to put it instead."""
+    hint = f"set {name} in the environment, ~/.openclaw/.env or the config env block"
+    ignored = next((o for o, _ in env.shadowed.get(name, []) if o.source == "workspace .env"), None)
+    if ignored is None:
+        return Problem(f"environment variable {name} is not set", path=path, hint=hint)
+    where = f"{ignored.file} line {ignored.line}" if ignored.line else str(ignored.file)
+    message = f"environment variable {name} was found in the workspace .env ({where}) but is not read from there"
+    return Problem(message, path=path, hint=f"set {name} in the environment or ~/.openclaw/.env")
 
 
 def locate_problems(problems: list[Problem], composed: ComposedConfig) -> list[Problem]:

@@ -103,3 +103,11 @@ def test_the_resolver_explains_from_the_new_text_after_a_reformat(world: World) 
     assert second == first and second is not first
     assert second._context is not None and second._context.composed.root is not None
     assert second._context.composed.root.text == world.config_file.read_text()
+
+
+def test_a_credential_found_only_in_the_workspace_env_is_said_to_be_ignored_there(world: World) -> None:
+    world.write(world.cwd / ".env", "XIAOMI_API_KEY=sk-workspace-0123456789\n")
+    world.config({"models": {"providers": {"p": {**provider("http://h/v1"), "apiKey": "x-${XIAOMI_API_KEY}"}}}})
+    problem = world.error().problems[0]
+    assert "found in the workspace .env" in problem.message and "line 1" in problem.message
+    assert "not set" not in problem.message and "sk-workspace" not in str(problem)

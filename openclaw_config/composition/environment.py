@@ -133,6 +133,7 @@ def build_environment(
                 "which a checkout must not set; put it in the process environment or the state-dir .env"
             )
             warnings.append(ConfigWarning(message, origin.file, line=origin.line, column=1))
+            shadowed.setdefault(name, []).append((origin, value))
             continue
         if catalog.is_credential_variable(name):
             warnings.append(_ignored_workspace_credential(name, origin))
