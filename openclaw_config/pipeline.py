@@ -29,7 +29,8 @@ from .advice import advice_warnings, locate_warning
 from .composition.duplicate_keys import duplicate_key_warnings
 from .composition.environment import EffectiveEnvironment, build_environment, config_env_vars
 from .composition.includes import include_roots, resolve_includes
-from .composition.substitution import substitute
+from .composition.non_finite import non_finite_problems
+from .composition.substitution import MAX_SUBSTITUTED_CHARS, substitute
 from .credentials.inputs import AuthInputs
 from .errors import ConfigError, ConfigWarning, Problem, in_file_order
 from .explain.context import ResolutionContext
@@ -44,6 +45,7 @@ from .registry.build import build_registry
 from .registry.model import EffectiveRegistry
 from .schema.validate import schema_problems
 from .sources.auth_profiles import AuthStore, merged_store, read_auth_store
+from .sources.bounded_read import MissingFile
 from .sources.dotenv_file import read_dotenv
 from .sources.json5_file import ParsedFile, read_json5
 from .sources.models_json import read_models_json
@@ -130,11 +132,21 @@ def locate_active(
 
 
 def read_config(locations: Locations, process_env: Mapping[str, str]) -> ComposedConfig:
-    """Stages 1-2: the config file (missing = empty) with its includes resolved."""
-    if not locations.config_file.exists():
-        return ComposedConfig({}, None, ())
+    """Stages 1-2: the config file (missing = empty) with its includes resolved.
+
+    Only a config that is not there at all is empty: a symlink to a missing file is an error (it
+    names a config the user meant to have, and writing one would replace the link by a plain file).
+    """
     roots = include_roots(locations.config_file, process_env.get("OPENCLAW_INCLUDE_ROOTS"), locations.home)
-    return compose_config(locations.config_file, roots)
+    try:
+        return compose_config(locations.config_file, roots)
+    except MissingFile:
+        if os.path.islink(locations.config_file):
+            target = os.readlink(locations.config_file)
+            message = f"config file is a symbolic link to {target}, which does not exist"
+            hint = "create the file it points to, or remove the link"
+            raise ConfigError([Problem(message, file=str(locations.config_file), hint=hint)]) from None
+        return ComposedConfig({}, None, ())
 
 
 def compose_config(config_file: Path, include_roots: tuple[Path, ...]) -> ComposedConfig:
@@ -178,12 +190,36 @@ def resolve_at(
     agent: str | None = None,
     discover: Discover = None,
 ) -> EffectiveRegistry:
+    """Every stage, in order; any file-system error on the way is a `ConfigError` naming the file."""
+    try:
+        return _stages(locations, process_env, now_ms=now_ms, agent=agent, discover=discover)
+    except OSError as exc:
+        raise ConfigError([os_problem(exc)]) from None
+
+
+def os_problem(exc: OSError) -> Problem:
+    """A file-system error as a problem: the file (or folder), what failed and what to do."""
+    reason = exc.strerror or type(exc).__name__
+    hint = "check that it exists and that you may read it (and the folders above it)"
+    return Problem(f"cannot be used: {reason}", file=None if exc.filename is None else str(exc.filename), hint=hint)
+
+
+def _stages(
+    locations: Locations,
+    process_env: Mapping[str, str],
+    *,
+    now_ms: float,
+    agent: str | None = None,
+    discover: Discover = None,
+) -> EffectiveRegistry:
     catalog = load_catalog()
     composed = read_config(locations, process_env)
     env = effective_environment(locations, process_env, composed)
     locations = with_agent_dir_from(locations, process_env, env.values)
     config = substitute_variables(composed, env)
     problems = schema_problems(config)
+    texts = (f.text for f in (composed.root, *composed.included) if f is not None)
+    problems += non_finite_problems(config, texts, problems)
     if problems:
         raise ConfigError(locate_problems(problems, composed))
     main_store = locations.auth_store
@@ -262,18 +298,29 @@ def substitute_variables(composed: ComposedConfig, env: EffectiveEnvironment) ->
     if not any(f.may_contain("${") for f in (composed.root, *composed.included) if f is not None):
         return composed.value  # nothing to substitute: skip the walk
     result = substitute(composed.value, env.substituted)
+    if result.oversized is not None:
+        name, path = result.oversized
+        limit = MAX_SUBSTITUTED_CHARS // 1_000_000
+        message = f"substituting environment variables adds more than {limit} MB to the config (here: {name})"
+        hint = "use long values in fewer places"
+        raise ConfigError(locate_problems([Problem(message, path=path, hint=hint)], composed))
     if result.missing:
-        problems = [
-            Problem(
-                f"environment variable {name} is not set",
-                path=path,
-                hint=f"set {name} in the environment, ~/.openclaw/.env or the config env block",
-            )
-            for name, path in result.missing
-        ]
+        problems = [_missing_variable(name, path, env) for name, path in result.missing]
         raise ConfigError(locate_problems(problems, composed))
     value: dict[str, Any] = result.value
     return value
+
+
+def _missing_variable(name: str, path: tuple[str | int, ...], env: EffectiveEnvironment) -> Problem:
+    """A variable no source sets; one the workspace .env sets but may not (a credential, a protected
+    variable) is said to be found there and ignored, with where to put it instead."""
+    hint = f"set {name} in the environment, ~/.openclaw/.env or the config env block"
+    ignored = next((o for o, _ in env.shadowed.get(name, []) if o.source == "workspace .env"), None)
+    if ignored is None:
+        return Problem(f"environment variable {name} is not set", path=path, hint=hint)
+    where = f"{ignored.file} line {ignored.line}" if ignored.line else str(ignored.file)
+    message = f"environment variable {name} was found in the workspace .env ({where}) but is not read from there"
+    return Problem(message, path=path, hint=f"set {name} in the environment or ~/.openclaw/.env")
 
 
 def locate_problems(problems: list[Problem], composed: ComposedConfig) -> list[Problem]:

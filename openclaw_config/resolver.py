@@ -125,7 +125,7 @@ class Resolver:
         now = self._clock()
         with recording_reads() as config_files:
             result = _outcome(locations, env, now, self._agent, self._discover)
-        if previous is not None and result == previous.result:
+        if previous is not None and result == previous.result and _same_texts(result, previous.result):
             result = previous.result  # read again to the same effect (a file touched, not changed)
         # An agent of agents.list[] has its own agent dir: its store and models.json count too.
         used = result.locations if isinstance(result, EffectiveRegistry) else locations
@@ -133,6 +133,20 @@ class Resolver:
         inputs = dict.fromkeys([*_fixed_inputs(locations), *_fixed_inputs(used), *config_files, *cli_files])
         stamps = {path: before[path] if path in before else stamp(path) for path in inputs}
         return _Entry(env, stamps, result, _next_token_expiry(used, now), _recheck_time(stamps.values(), now))
+
+
+def _same_texts(new: EffectiveRegistry | ConfigError, old: EffectiveRegistry | ConfigError) -> bool:
+    """Whether the config files were read with the same text: a reformatted file gives an equal
+    registry, but its explanations (line:col) must come from the new text."""
+
+    def texts(result: EffectiveRegistry | ConfigError) -> tuple[tuple[Path, str], ...] | None:
+        context = result._context if isinstance(result, EffectiveRegistry) else None
+        if context is None:
+            return None
+        files = (context.composed.root, *context.composed.included)
+        return tuple((f.path, f.text) for f in files if f is not None)
+
+    return texts(new) == texts(old)
 
 
 def _outcome(

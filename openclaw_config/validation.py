@@ -9,7 +9,6 @@ resolution errors (`composition.source_map.locate_problem`).
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -256,7 +255,8 @@ def check_file(path: Path, kind: DocumentKind | None = None) -> FileCheck:
 
 def _check_config(path: Path) -> FileCheck:
     try:
-        composed = compose_config(path, include_roots(path, None, Path.home()))
+        # The process's include roots, as for the active config: the hint of an outside include says to set them.
+        composed = compose_config(path, include_roots(path, os.environ.get("OPENCLAW_INCLUDE_ROOTS"), Path.home()))
     except ConfigError as exc:
         return FileCheck(path, tuple(exc.problems))
     return _composed_check(path, composed)
@@ -277,14 +277,14 @@ def _check_json_document(path: Path, kind: DocumentKind) -> FileCheck:
         return FileCheck(path, tuple(exc.problems))
     if _starts_with_bom(path):
         return FileCheck(path, (_bom_problem(path, kind),))
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        from .sources.json5_positions import line_col
+    from .sources.strict_json import StrictJsonError, load_strict_json
 
-        line, column = line_col(text, exc.pos)
+    try:
+        value = load_strict_json(text)
+    except StrictJsonError as exc:
         hint = "OpenClaw reads this file as strict JSON: no comments, single quotes or trailing commas"
-        return FileCheck(path, (Problem(f"JSON syntax error: {exc.msg}", str(path), line, column, hint=hint),))
+        problem = Problem(f"JSON syntax error: {exc.message}", str(path), exc.line, exc.column, hint=hint)
+        return FileCheck(path, (problem,))
     # A document without includes: the same locating rule then finds positions in this one file.
     document = ComposedConfig(value, ParsedFile(path, text, value), ())
     return FileCheck(path, tuple(_located_schema_problems(document, kind)))
@@ -308,4 +308,9 @@ def _bom_problem(path: Path, kind: DocumentKind) -> Problem:
 
 def _located_schema_problems(composed: ComposedConfig, kind: DocumentKind) -> list[Problem]:
     """Located, in file and position order."""
-    return in_file_order(locate_problem(p, composed) for p in schema_problems(composed.value, kind))
+    from .composition.non_finite import non_finite_problems
+
+    texts = (f.text for f in (composed.root, *composed.included) if f is not None)
+    problems = schema_problems(composed.value, kind)
+    problems += non_finite_problems(composed.value, texts, problems)
+    return in_file_order(locate_problem(p, composed) for p in problems)

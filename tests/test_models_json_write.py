@@ -120,12 +120,16 @@ def test_a_readable_existing_file_is_not_backed_up(world: World) -> None:
     assert sorted(p.name for p in world.agent_dir.iterdir()) == ["models.json"]
 
 
-def test_a_failed_write_leaves_the_old_file_and_no_temp_file(tmp_path: Path) -> None:
+def test_a_failed_write_leaves_the_old_file_and_no_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "models.json"
     target.write_text("old\n")
-    unencodable = "\udcff"  # a lone surrogate: encoding fails halfway through the write
-    with pytest.raises(UnicodeEncodeError):
-        write_atomic(target, "new" + unencodable)
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)  # the write fails halfway
+    with pytest.raises(OSError, match="No space"):
+        write_atomic(target, "new")
     assert target.read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["models.json"]
 

@@ -152,10 +152,13 @@ def test_includes_are_confined_to_the_folder_of_the_named_file(tmp_path: Path) -
     (tmp_path / "conf").mkdir()
     (tmp_path / "conf" / "openclaw.json").write_text('{ models: { $include: ["./x.json5", "../shared.json5"] } }')
     (tmp_path / "conf" / "x.json5").write_text("{}")
-    result = run_validate("conf/openclaw.json", cwd=tmp_path, env={"OPENCLAW_INCLUDE_ROOTS": str(tmp_path)})
+    result = run_validate("conf/openclaw.json", cwd=tmp_path)
     assert result.returncode == 1
     # The position is that of the refused item of the $include list.
     assert result.stdout.startswith("conf/openclaw.json:1:37: error: models.$include: include '../shared.json5'")
+    # OPENCLAW_INCLUDE_ROOTS, which the message suggests, is honoured as for the active config (issue 12).
+    allowed = run_validate("conf/openclaw.json", cwd=tmp_path, env={"OPENCLAW_INCLUDE_ROOTS": str(tmp_path)})
+    assert allowed.returncode == 0, allowed.stdout
 
 
 def test_kind_comes_from_the_file_name_or_the_option(tmp_path: Path) -> None:

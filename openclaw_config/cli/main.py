@@ -139,9 +139,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if module is not None and chosen is not None:
         module.add_arguments(subparsers[chosen])
     args = parser.parse_args(args_list)
+    if not _streams_usable():
+        return 1
+    if chosen != "onboard" and not _explicit_config_exists(getattr(args, "config", None)):
+        return 1
     try:
         with cycle_collection_paused():  # a command builds acyclic data and ends: see gc_pause
             result: int = module.run(args) if module is not None else 2
+        sys.stdout.flush()  # a full disk shows here, while a clean message can still be given
         return result
     except ConfigError as exc:
         print_problems(exc.problems)
@@ -150,9 +155,55 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        _print_os_error(exc)
+        return 1
     except Exception as exc:  # a bug of ours must still not dump a traceback on the user
         print(f"internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
         return 1
+
+
+def _explicit_config_exists(config: str | None) -> bool:
+    """A config named with `--config` must exist: a mistyped path would otherwise resolve as an empty
+    config and look fine (only the default location may be missing, as OpenClaw allows)."""
+    if config is None or os.path.exists(config):
+        return True
+    link = " (a symbolic link to a missing file)" if os.path.islink(config) else ""
+    print_problems([Problem(f"config file not found{link}", file=config, hint="check the path given to --config")])
+    return False
+
+
+def _streams_usable() -> bool:
+    """Make the standard streams safe to print anything to, or say why they are not.
+
+    Text that the stream's encoding cannot hold (an ASCII-only terminal and the `…` of a redacted
+    secret; a lone surrogate read from a JSON file) is escaped, never a crash. A closed standard
+    output (`>&-`) is said once on stderr.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+    if sys.stdout is None or sys.stdout.closed:
+        if sys.stderr is not None and not sys.stderr.closed:
+            message = "error: standard output is closed; nothing was printed (run it with its output open)"
+            print(message, file=sys.stderr)
+        return False
+    return True
+
+
+def _print_os_error(exc: OSError) -> None:
+    """A file-system error no stage turned into a problem: the output could not be written, or a file
+    or folder could not be used. Either way, what failed and what to do."""
+    reason = exc.strerror or type(exc).__name__
+    if exc.filename is None:
+        message = f"error: the output could not be written: {reason} (check the disk, or where the output goes)"
+    else:
+        message = f"error: {exc.filename}: {reason} (check that it exists and that you may read and write it)"
+    with contextlib.suppress(OSError, ValueError):
+        print(message, file=sys.stderr)
+        sys.stderr.flush()
 
 
 def print_problems(problems: Sequence[Problem]) -> None:
@@ -175,6 +226,6 @@ def run_and_exit() -> NoReturn:
     """
     code = main()
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(BrokenPipeError, ValueError):  # the reader went away, or it was closed
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # gone, closed, full or absent
             stream.flush()
     os._exit(code)

@@ -31,6 +31,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='the key (e.g. --xiaomi-api-key "$XIAOMI_API_KEY"); without it you are asked for it',
     )
     parser.add_argument(
+        "--api-key-stdin",
+        action="store_true",
+        help="read the key from standard input (one line), e.g. from a password manager: keeps it out of "
+        "the process list, where --xiaomi-api-key KEY puts it",
+    )
+    parser.add_argument(
         "--non-interactive", action="store_true", help="never prompt: use the flag, else XIAOMI_API_KEY"
     )
 
@@ -52,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
         result = onboard(choice.name, key, config_path=args.config, agent_dir=args.agent_dir)
     except ConfigError as exc:
         print_problems(exc.problems)
-        print("nothing was written: fix what is listed above, then run onboard again", file=sys.stderr)
+        if not getattr(exc, "written", ()):
+            print("nothing was written: fix what is listed above, then run onboard again", file=sys.stderr)
         return 1
     next_step = f"{_command()} show" + "".join(
         f" {flag} {shlex.quote(value)}"
@@ -81,6 +88,11 @@ def _key(args: argparse.Namespace, choice: ApiKeyChoice) -> str:
     """The key from the flag, the prompt or the environment; LookupError says how to pass one."""
     if args.xiaomi_api_key is not None:
         return str(args.xiaomi_api_key)
+    if args.api_key_stdin:
+        line = sys.stdin.readline(4096)
+        if not line:
+            raise EOFError
+        return line.rstrip("\r\n")
     if not args.non_interactive and sys.stdin.isatty():
         return getpass.getpass(f"{choice.label} (input hidden): ")
     variable = load_catalog().key_variables(choice.provider)[0]

@@ -77,11 +77,10 @@ def _line_comment_colons(text: str) -> int:
 
 
 def _file_warnings(file: ParsedFile, prefix: ConfigPath) -> list[ConfigWarning]:
-    from ..sources.json5_positions import Json5SyntaxError, index_positions
+    from ..sources.locate import indexed
 
-    try:
-        index = index_positions(file.text)
-    except (Json5SyntaxError, RecursionError):
+    index = indexed(file.text)
+    if index is None:
         return []
     return [
         ConfigWarning(

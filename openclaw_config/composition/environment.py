@@ -20,9 +20,22 @@ EnvSource = Literal["process", "workspace .env", "state .env", "config env"]
 #: Priority of the environment layers, highest first.
 ENV_SOURCES: tuple[EnvSource, ...] = ("process", "workspace .env", "state .env", "config env")
 
-# Process variables a config file must never be able to change (they redirect binaries, trust or state).
+# Process variables a lower-trust source (the workspace .env, which comes with any checkout, and the
+# config env block) must never be able to set: they redirect binaries, code loading, trust or state.
 _PROTECTED_NAMES = frozenset(
     {
+        "LD_PRELOAD",
+        "LD_LIBRARY_PATH",
+        "NODE_OPTIONS",
+        "NODE_PATH",
+        "GIT_ASKPASS",
+        "SSH_ASKPASS",
+        "GIT_EXEC_PATH",
+        "GIT_CONFIG_GLOBAL",
+        "PYTHONPATH",
+        "PYTHONSTARTUP",
+        "BASH_ENV",
+        "ENV",
         "PATH",
         "HOME",
         "SHELL",
@@ -40,7 +53,7 @@ _PROTECTED_NAMES = frozenset(
         "OPENCLAW_PROFILE",
     }
 )
-_PROTECTED_PREFIXES = ("SSH_", "GIT_SSH", "OPENCLAW_GATEWAY_")
+_PROTECTED_PREFIXES = ("SSH_", "GIT_SSH", "OPENCLAW_GATEWAY_", "LD_", "DYLD_")
 _CONFIG_ENV_SETTINGS = frozenset({"shellEnv", "vars"})
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
@@ -123,6 +136,14 @@ def build_environment(
 
     for name, value in workspace.values.items():
         origin = EnvOrigin("workspace .env", str(workspace.path), workspace.lines.get(name))
+        if is_protected(name):
+            message = (
+                f"{name} in the workspace .env ignored (line {origin.line}): it is a protected process variable, "
+                "which a checkout must not set; put it in the process environment or the state-dir .env"
+            )
+            warnings.append(ConfigWarning(message, origin.file, line=origin.line, column=1))
+            shadowed.setdefault(name, []).append((origin, value))
+            continue
         if catalog.is_credential_variable(name):
             warnings.append(_ignored_workspace_credential(name, origin))
             shadowed.setdefault(name, []).append((origin, value))

@@ -20,14 +20,28 @@ INCLUDE_KEY = "$include"
 MAX_DEPTH = 10
 MAX_INCLUDE_BYTES = 2_000_000
 MAX_PATH_CHARS = 4096
+#: The bound on the work of one composition: a file listing another ten times, ten levels down,
+#: would otherwise mean 10^10 expansions. Each distinct file is read and parsed once.
+MAX_EXPANSIONS = 1000
+MAX_EXPANDED_BYTES = 64_000_000
 
 
 @dataclass
 class IncludeContext:
-    """What every level of the walk shares: the allowed roots and the files read so far."""
+    """What every level of the walk shares: the allowed roots, the files read so far (by real path)
+    and the work done."""
 
     roots: tuple[Path, ...]
     files: list[ParsedFile] = field(default_factory=list)
+    read: dict[str, ParsedFile] = field(default_factory=dict)
+    expansions: int = 0
+    expanded_bytes: int = 0
+
+    def outside(self, real: str) -> str | None:
+        """Why the opened file at `real` is refused, or None when it lies inside a root."""
+        if any(_is_within(real, root) for root in self.roots):
+            return None
+        return f"resolves to {real}, outside the config directory"
 
 
 def include_roots(config_file: Path, extra: str | None, home: Path) -> tuple[Path, ...]:
@@ -147,28 +161,50 @@ def _include_file(
     # normalized lexically first, as OpenClaw does: `./conf/../x.json5` needs no folder `conf`
     candidate = Path(os.path.normpath(target if os.path.isabs(target) else file.path.parent / target))
     real = os.path.realpath(candidate)
-    if not any(_is_within(real, root) for root in ctx.roots):
-        raise _problem(
-            file,
-            in_file,
-            path,
-            f"include {target!r} resolves to {real}, outside the config directory",
-            hint="move the file next to the config, or add its directory to OPENCLAW_INCLUDE_ROOTS",
-        )
+    outside = ctx.outside(real)
+    if outside is not None:
+        raise _problem(file, in_file, path, f"include {target!r} {outside}", hint=_ROOTS_HINT)
     if real in chain:
         cycle = " -> ".join([*chain[chain.index(real) :], real])
         raise _problem(file, in_file, path, f"include cycle: {cycle}")
     if len(chain) > MAX_DEPTH:
         raise _problem(file, in_file, path, f"includes nest deeper than {MAX_DEPTH} levels at {target!r}")
+    included = ctx.read.get(real) or _read_included(candidate, real, target, path, in_file, file, ctx)
+    ctx.expansions += 1
+    ctx.expanded_bytes += len(included.text)
+    if ctx.expansions > MAX_EXPANSIONS or ctx.expanded_bytes > MAX_EXPANDED_BYTES:
+        message = (
+            f"includes expand to more than {MAX_EXPANSIONS} files or {MAX_EXPANDED_BYTES // 1_000_000} MB "
+            f"(at {target!r}); a file may be included over and over"
+        )
+        raise _problem(file, in_file, path, message, hint="include each file once, or fewer times")
+    return _walk_file(included, path[:-1], (*chain, real), ctx)
+
+
+_ROOTS_HINT = "move the file next to the config, or add its directory to OPENCLAW_INCLUDE_ROOTS"
+
+
+def _read_included(
+    candidate: Path,
+    real: str,
+    target: str,
+    path: ConfigPath,
+    in_file: ConfigPath,
+    file: ParsedFile,
+    ctx: IncludeContext,
+) -> ParsedFile:
+    """Read and parse an included file, once; the opened file itself is checked against the roots
+    (a symlink swapped after the check above cannot let another file in)."""
     try:
-        included = read_json5(candidate, what="included file", max_bytes=MAX_INCLUDE_BYTES)
+        included = read_json5(candidate, what="included file", max_bytes=MAX_INCLUDE_BYTES, within=ctx.outside)
     except ConfigError as exc:
         # A problem inside the included file keeps its own position; one with the file as a whole
-        # (missing, unreadable, too large) is shown where the `$include` names it.
+        # (missing, unreadable, too large, outside) is shown where the `$include` names it.
         problems = [p if p.line else _unreadable(p, target, file, in_file, path) for p in exc.problems]
         raise ConfigError(problems) from None
+    ctx.read[real] = included
     ctx.files.append(included)
-    return _walk_file(included, path[:-1], (*chain, real), ctx)
+    return included
 
 
 def _is_within(real: str, root: Path) -> bool:

@@ -17,6 +17,9 @@ from .tree import with_children
 
 _REFERENCE = re.compile(r"\$(\$?)\{([A-Z_][A-Z0-9_]*)\}")
 _WHOLE_REFERENCE = re.compile(r"\$\{([A-Z_][A-Z0-9_]*)\}\Z")
+#: The bound on what substitution may add to a config, in characters: a long value used in many
+#: places would otherwise grow the config until memory runs out.
+MAX_SUBSTITUTED_CHARS = 16_000_000
 
 
 @dataclass
@@ -26,6 +29,8 @@ class Substitution:
     value: Any = None
     missing: list[tuple[str, ConfigPath]] = field(default_factory=list)
     used: dict[ConfigPath, tuple[str, ...]] = field(default_factory=dict)
+    added: int = 0  # characters the substituted values added
+    oversized: tuple[str, ConfigPath] | None = None  # where substitution passed MAX_SUBSTITUTED_CHARS
 
 
 def is_api_key_path(path: ConfigPath) -> bool:
@@ -96,6 +101,10 @@ def _string(text: str, path: ConfigPath, lookup: Callable[[str], str | None], re
         found = lookup(name)
         if found is None:
             result.missing.append((name, path))
+            return match.group(0)
+        result.added += len(found)
+        if result.added > MAX_SUBSTITUTED_CHARS:
+            result.oversized = result.oversized or (name, path)
             return match.group(0)
         return found
 

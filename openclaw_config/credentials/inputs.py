@@ -81,7 +81,7 @@ class AuthInputs:
     def profiles_for(self, provider: str) -> list[AuthProfile]:
         """The store's profiles of `provider`, in store order (only those OpenClaw keeps)."""
         wanted = self.normalize(provider)
-        return [p for p in self.store.profiles if p.known and self.normalize(p.provider) == wanted]
+        return [p for p in self.store.profiles_of(wanted, self.normalize) if p.known]
 
     def auth_section(self) -> Mapping[str, Any]:
         auth = self.config.get("auth")

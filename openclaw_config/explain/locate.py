@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 from ..composition.environment import EnvOrigin
 from ..composition.includes import INCLUDE_KEY
 from ..composition.source_map import candidates
-from ..errors import ConfigPath
+from ..errors import ConfigError, ConfigPath
 from ..providers.catalog import IMPLICIT_FILE as IMPLICIT_DATA_FILE
-from ..sources.json5_file import ParsedFile
+from ..sources.json5_file import ParsedFile, read_text
 from ..sources.json5_positions import Json5SyntaxError, PositionIndex, index_positions
 from .records import IncludeSite, Origin, OriginKind
 
@@ -151,9 +151,9 @@ class Locator:
         name = str(source.path if isinstance(source, ParsedFile) else source)
         if name not in self._indexes:
             try:
-                text = source.text if isinstance(source, ParsedFile) else source.read_text(encoding="utf-8-sig")
+                text = source.text if isinstance(source, ParsedFile) else read_text(source, what="file")
                 self._indexes[name] = index_positions(text)
-            except (Json5SyntaxError, OSError, UnicodeDecodeError, RecursionError):
+            except (Json5SyntaxError, ConfigError, RecursionError):
                 self._indexes[name] = None  # a file changed or unreadable since: no position
         index = self._indexes[name]
         position = None if index is None else index.key(path) or index.value(path)

@@ -109,21 +109,29 @@ def _unsafe(path: Path, reason: str) -> ConfigError:
     )
 
 
-def write_config(config_file: Path, original: str | None, text: str) -> Path | None:
-    """Write the new config (keeping the file's mode, BOM and symlink); returns the backup's path.
+def backup_config(config_file: Path, original: str | None) -> Path | None:
+    """The one `.bak` of the config as it was before this run (None when there was no config)."""
+    return None if original is None else backup(config_file, latest_only=True)
+
+
+def write_config(config_file: Path, original: str | None, text: str) -> None:
+    """Write the new config (keeping the file's mode, BOM and symlink).
 
     Refuses if the file changed since it was read: someone else's edit must not be lost.
     """
     check_unchanged(config_file, original)
     if original is None:
         write_atomic(config_file, text)
-        return None
-    with open(config_file, "rb") as handle:
-        has_bom = handle.read(3) == _BOM.encode()
-    saved = backup(config_file, latest_only=True)  # one .bak: the config before this run
+        return
+    has_bom = _starts_with_bom(config_file)
     target = Path(os.path.realpath(config_file))  # a symlinked config stays a symlink
     write_atomic(target, (_BOM if has_bom else "") + text, keep_mode=True)
-    return saved
+
+
+def _starts_with_bom(config_file: Path) -> bool:
+    from ..sources.bounded_read import CONFIG_MAX_BYTES, read_bounded
+
+    return read_bounded(config_file, what="config file", max_bytes=CONFIG_MAX_BYTES).startswith(_BOM.encode())
 
 
 def check_unchanged(config_file: Path, original: str | None) -> None:

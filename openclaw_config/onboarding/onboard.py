@@ -2,8 +2,10 @@
 
 Everything is read and checked before anything is written: the config must parse, compose and
 validate; the sections to change must be written in the config file itself (not supplied by an
-`$include`); the edited text must mean exactly the intended config. Then the auth store is written
-(on its own it already makes the provider usable), then the config, after a backup.
+`$include`); the edited text must mean exactly the intended config. Then, holding OpenClaw's lock of
+the auth store (`auth-profiles.json.lock`), the store is read again, the profile merged in, and the
+files written: backups first, then the store (on its own it already makes the provider usable),
+then the config.
 """
 
 from __future__ import annotations
@@ -17,14 +19,15 @@ from pathlib import Path
 from typing import Literal
 
 from ..composition.substitution import substitute
-from ..errors import ConfigError
+from ..errors import ConfigError, Problem
 from ..outputs.redact import redact_text
 from ..paths import Locations
 from ..pipeline import ComposedConfig, effective_environment, locate_active, locate_problems, read_config, resolve_at
 from ..providers.catalog import load_catalog
 from ..schema.validate import schema_problems
-from .config_file import check_unchanged, edited_text, include_problems, write_config
-from .store import plan_store, write_store
+from .config_file import backup_config, check_unchanged, edited_text, include_problems, write_config
+from .store import StorePlan, plan_store, write_store
+from .store_lock import refresh, store_locked
 from .xiaomi import AUTH_CHOICES, XIAOMI, ApiKeyChoice, ConfigPlan, plan_config
 
 FileStatus = Literal["created", "updated", "unchanged"]
@@ -96,11 +99,11 @@ def onboard(
     plan = plan_config(composed.value, choice, catalog)
     text = _edited_config(composed, plan, locations, environ)
     original = composed.root.text if composed.root is not None else None
-    store_plan = plan_store(locations.auth_store, choice.profile_id, choice.provider, key)
-
     check_unchanged(locations.config_file, original)
-    store_backup = write_store(store_plan)
-    config_backup = write_config(locations.config_file, original, text) if text is not None else None
+    with store_locked(locations.auth_store) as lock:
+        # Read again under OpenClaw's lock: a profile it wrote meanwhile is kept, not overwritten.
+        store_plan = plan_store(locations.auth_store, choice.profile_id, choice.provider, key)
+        store_backup, config_backup = _write_in_order(locations.config_file, original, text, store_plan, lock)
 
     store = FileChange(
         store_plan.path,
@@ -116,6 +119,45 @@ def onboard(
     return OnboardResult(
         choice.name, choice.profile_id, choice.model_ref, store, config, tuple(redact_text(n, [key]) for n in notes)
     )
+
+
+class PartlyWritten(ConfigError):
+    """Writing stopped part way: `written` were written completely, the other files not at all."""
+
+    def __init__(self, problems: list[Problem], written: tuple[Path, ...]) -> None:
+        super().__init__(problems)
+        self.written = written
+
+
+def _write_in_order(
+    config_file: Path, original: str | None, text: str | None, store_plan: StorePlan, lock: Path
+) -> tuple[Path | None, Path | None]:
+    """Backups first (a failure there changes nothing), then the store (on its own it already makes
+    the provider usable), then the config. Each write is atomic, so after any failure every file is
+    either as it was or complete, and the error says which were written."""
+    written: list[Path] = []
+    try:
+        config_backup = backup_config(config_file, original) if text is not None else None
+        store_backup = write_store(store_plan)
+        if store_plan.text is not None:
+            written.append(store_plan.path)
+        refresh(lock)
+        if text is not None:
+            write_config(config_file, original, text)
+    except (OSError, ConfigError) as exc:
+        raise _stopped(exc, tuple(written), config_file, store_plan) from None
+    return store_backup, config_backup
+
+
+def _stopped(exc: OSError | ConfigError, written: tuple[Path, ...], config_file: Path, plan: StorePlan) -> ConfigError:
+    from ..pipeline import os_problem
+
+    problems = list(exc.problems) if isinstance(exc, ConfigError) else [os_problem(exc)]
+    if not written:
+        return ConfigError(problems)
+    done = f"{plan.path} was written ({plan.description})"
+    summary = Problem(f"{done}; {config_file} was not changed", hint="fix what is listed above, then run onboard again")
+    return PartlyWritten([*problems, summary], written)
 
 
 def onboard_xiaomi(

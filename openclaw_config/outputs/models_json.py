@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import ConfigError, Problem
+from ..sources.bounded_read import STORE_MAX_BYTES
+from ..sources.json5_file import read_text
 from .atomic import backup, write_atomic
 from .json_text import json_text
 from .redact import names_a_variable, redact, redact_text
@@ -69,12 +73,31 @@ def write_models_json(registry: EffectiveRegistry) -> bool:
         return False
     path = registry.locations.models_json
     text = render_models_json(document)
+    _refuse_special(path)
     try:
-        if path.read_text(encoding="utf-8") == text:
+        if read_text(path, what="models.json", max_bytes=STORE_MAX_BYTES) == text:
             return False
-    except (OSError, UnicodeDecodeError):
+    except ConfigError:
         pass
     if path.exists() and not registry.existing_models_json_readable:
         backup(path)
     write_atomic(path, text)
     return True
+
+
+def _refuse_special(path: Path) -> None:
+    """A models.json that is not a regular file (a FIFO, a device, a dangling symlink) is not replaced:
+    it is not what this tool writes, and someone put it there."""
+    import os
+    import stat
+
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if not os.path.islink(path):
+            return
+        problem = Problem("models.json is a symbolic link to a missing file; it was not replaced", file=str(path))
+        raise ConfigError([problem]) from None
+    if not stat.S_ISREG(info.st_mode):
+        message = "models.json is not a regular file; it was not replaced"
+        raise ConfigError([Problem(message, file=str(path), hint="remove it, then write again")])

@@ -36,3 +36,28 @@ def names_a_variable(value: str, is_set: Callable[[str], bool]) -> bool:
     if _MARKER.match(text):
         return True
     return bool(_VARIABLE.match(text)) and (len(text) < _MIN_SHOWN_LENGTH or is_set(text))
+
+
+_USERINFO = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://[^/@?#:\s]*):([^/@?#\s]*)@")
+_KEY_PARAMETER = re.compile(
+    r"([?&](?:key|api[_-]?key|apikey|token|access[_-]?token|secret|password|sig|signature)=)([^&#]+)", re.IGNORECASE
+)
+
+
+def redact_url(url: str, secrets: list[str]) -> str:
+    """A URL as it may be printed: the password of `user:password@host`, the values of key-like query
+    parameters (`?key=...`) and any known secret (a credential variable substituted in) redacted."""
+    url = _USERINFO.sub(lambda m: f"{m.group(1)}:***@", url)
+    url = _KEY_PARAMETER.sub(lambda m: m.group(1) + redact(m.group(2)), url)
+    return redact_text(url, secrets)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def escape_controls(text: str) -> str:
+    """`text` with control characters (newlines, terminal escapes) shown as escapes: a config value
+    must not forge output lines or drive the terminal."""
+    return _CONTROL.sub(
+        lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100 else f"\\u{ord(m.group(0)):04x}", text
+    )

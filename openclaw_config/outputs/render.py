@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ..registry.model import printable_headers
 from .findings import warning_dict
 from .paths import AS_IS, PathStyle
-from .redact import redact, redact_text
+from .redact import escape_controls, redact, redact_text, redact_url
 
 if TYPE_CHECKING:
     from ..registry.model import Credential, EffectiveRegistry, Provider
@@ -30,7 +30,7 @@ def _credential_dict(credential: Credential | None, reveal: bool) -> dict[str, A
 
 def _provider_dict(registry: EffectiveRegistry, provider: Provider, reveal: bool) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "origin": provider.origin, "baseUrl": provider.base_url, "api": provider.api,
+        "origin": provider.origin, "baseUrl": _shown_url(registry, provider.base_url, reveal), "api": provider.api,
         "credential": _credential_dict(provider.credential, reveal),
     }  # fmt: skip
     if registry._auth is not None:  # the credential the next call uses (`credential` is models.json's)
@@ -47,6 +47,22 @@ def _provider_dict(registry: EffectiveRegistry, provider: Provider, reveal: bool
 
 def _printable(headers: Mapping[str, Any], reveal: bool) -> dict[str, Any]:
     return dict(headers) if reveal else printable_headers(headers)
+
+
+def _shown_url(registry: EffectiveRegistry, url: str | None, reveal: bool) -> str | None:
+    if url is None or reveal:
+        return url
+    from .models_json import secrets_in
+
+    if _last_secrets and _last_secrets[0][0] is registry:
+        secrets = _last_secrets[0][1]
+    else:  # once per registry printed, not once per provider
+        secrets = secrets_in(registry)
+        _last_secrets[:] = [(registry, secrets)]
+    return redact_url(url, secrets)
+
+
+_last_secrets: list[tuple[EffectiveRegistry, list[str]]] = []
 
 
 def registry_to_dict(registry: EffectiveRegistry, *, reveal: bool = False) -> dict[str, Any]:
@@ -98,7 +114,10 @@ def render_text(registry: EffectiveRegistry, *, reveal: bool = False, paths: Pat
     ]
     for provider in registry.providers.values():
         next_call = _next_call(registry, provider.id, reveal) if registry._auth is not None else None
-        lines += _provider_lines(provider, reveal, next_call)
+        shown = [escape_controls(line) for line in _provider_lines(provider, reveal, next_call)]
+        lines += (
+            shown if reveal else [_shown_url(registry, line, reveal) or "" if "://" in line else line for line in shown]
+        )
     lines += [
         "",
         f"Default model  {_as_resolved(registry.default_model, registry.resolved_default, '  ')}",
@@ -137,7 +156,7 @@ def _provider_lines(provider: Provider, reveal: bool, next_call: str | None = No
     lines = [
         f"  {provider.id}  [{provider.origin}]",
         f"    api        {provider.api or '(not set: each model names its own)'}",
-        f"    baseUrl    {provider.base_url}",
+        f"    baseUrl    {provider.base_url}",  # redacted by the caller (it knows the secrets)
         *([f"    auth       {provider.auth}"] if provider.auth else []),
         *(["    authHeader yes (the key is also sent as Authorization: Bearer)"] if provider.auth_header else []),
         *_header_lines("    headers    ", provider.headers, reveal),

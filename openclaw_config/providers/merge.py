@@ -54,8 +54,8 @@ def find_key(
         if env.get(name) is not None:
             return KeySource(env_var=name)
     wanted = catalog.normalize_id(provider_id)
-    for profile in store.profiles:
-        if catalog.normalize_id(profile.provider) != wanted or profile.type not in ("api_key", "token"):
+    for profile in store.profiles_of(wanted, catalog.normalize_id):
+        if profile.type not in ("api_key", "token"):
             continue
         if not (profile.secret and profile.secret.strip()):
             continue

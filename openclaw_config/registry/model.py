@@ -182,7 +182,8 @@ def model_json(provider: str, entry: Mapping[str, Any], provider_api: str | None
         "ref": f"{provider}/{model_id}", "id": model_id, "name": str(entry.get("name", model_id)),
         "api": api, "effectiveApi": api or provider_api,
         "contextWindow": entry["contextWindow"], "maxTokens": entry["maxTokens"],
-        "input": list(entry["input"]), "reasoning": bool(entry["reasoning"]), "cost": dict(entry["cost"]),
+        "input": _inputs(entry["input"]), "reasoning": bool(entry["reasoning"]),
+        "cost": dict(entry["cost"]) if isinstance(entry["cost"], dict) else {},
         "headers": dict(headers) if isinstance(headers, Mapping) else None,
         "compat": dict(compat) if isinstance(compat, Mapping) else None,
     }  # fmt: skip
@@ -193,6 +194,17 @@ def printable_headers(headers: Mapping[str, Any], secret_names: frozenset[str] =
     named in `secret_names` redacted: what may be printed."""
     return {name: _redacted_header(str(value)) if name in secret_names or name.lower() in _CREDENTIAL_HEADERS
             else value for name, value in headers.items()}  # fmt: skip
+
+
+def _inputs(value: Any) -> list[str]:
+    """`input` as a list of names, whatever a kept models.json holds there (`5`, `null`, `[1]`,
+    `"text"`): a string is one name, other values are shown as JSON; never a crash."""
+    import json
+
+    if isinstance(value, str):
+        return [value]
+    items = value if isinstance(value, list) else [] if value is None else [value]
+    return [item if isinstance(item, str) else json.dumps(item) for item in items]
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..explain.context import ResolutionContext
     from ..registry.model import EffectiveRegistry
     from .availability import ProviderAuth
@@ -67,6 +69,7 @@ def _locator(registry: EffectiveRegistry, context: ResolutionContext | None) -> 
     if context is None:
         return None
     models_json = registry.locations.models_json
+    texts: list[str | None] = []  # read once, on the first problem found there
 
     def locate(problem: RegistryProblem) -> RegistryProblem:
         from ..composition.source_map import locate_problem
@@ -76,14 +79,24 @@ def _locator(registry: EffectiveRegistry, context: ResolutionContext | None) -> 
             found = locate_problem(problem, context.composed)
             return found if isinstance(found, RegistryProblem) else problem
         if problem.source == "models.json":
-            try:
-                text = models_json.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                return problem
-            return located_in_text(problem, str(models_json), text)
+            if not texts:
+                texts.append(_text_of(models_json))
+            text = texts[0]
+            return problem if text is None else located_in_text(problem, str(models_json), text)
         return problem  # injected from the provider catalog: not written anywhere by the user
 
     return locate
+
+
+def _text_of(models_json: Path) -> str | None:
+    from ..errors import ConfigError
+    from ..sources.bounded_read import STORE_MAX_BYTES
+    from ..sources.json5_file import read_text
+
+    try:
+        return read_text(models_json, what="models.json", max_bytes=STORE_MAX_BYTES)
+    except ConfigError:
+        return None
 
 
 def provider_auth_for(registry: EffectiveRegistry, context: ResolutionContext | None) -> ProviderAuth:

@@ -8,13 +8,12 @@ ids per provider), `lastGood` (the profile that last worked, per provider) and `
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigWarning
+from ..errors import ConfigError, ConfigWarning
 
 #: The profile types OpenClaw knows; a profile of another type (or without a provider) is dropped.
 PROFILE_TYPES = ("api_key", "token", "oauth")
@@ -49,24 +48,46 @@ class AuthStore:
     last_good: Mapping[str, str] = field(default_factory=dict)  # provider -> profile id
     usage_stats: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # profile id -> stats
     inherited_from: Path | None = None  # the main agent's store, when this one builds on it
+    # Indexes built on first use (a store may hold 100k profiles, looked up for each provider).
+    _indexes: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def profile(self, profile_id: str) -> AuthProfile | None:
-        return next((p for p in self.profiles if p.id == profile_id), None)
+        by_id = self._indexes.get("id")
+        if by_id is None:
+            by_id = self._indexes["id"] = {}
+            for p in self.profiles:
+                by_id.setdefault(p.id, p)
+        found: AuthProfile | None = by_id.get(profile_id)
+        return found
+
+    def profiles_of(self, provider: str, normalize: Callable[[str], str]) -> tuple[AuthProfile, ...]:
+        """The profiles whose provider normalizes to `provider` (itself normalized), in store order."""
+        by_provider = self._indexes.get(normalize)
+        if by_provider is None:
+            by_provider = self._indexes[normalize] = {}
+            for p in self.profiles:
+                by_provider.setdefault(normalize(p.provider), []).append(p)
+        return tuple(by_provider.get(provider, ()))
 
 
 def read_auth_store(path: Path) -> AuthStore:
+    from .bounded_read import STORE_MAX_BYTES, MissingFile, read_bounded, reason
+    from .strict_json import StrictJsonError, load_strict_json
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        text = read_bounded(path, what="auth profile store", max_bytes=STORE_MAX_BYTES).decode("utf-8")
+    except MissingFile:
         return AuthStore(path)
-    except (OSError, UnicodeDecodeError) as exc:
-        return _damaged(path, f"cannot be read ({getattr(exc, 'strerror', None) or exc})")
+    except ConfigError as exc:
+        return _damaged(path, f"cannot be used ({reason(exc)})")
+    except UnicodeDecodeError:
+        return _damaged(path, "is not UTF-8 text")
     if text.startswith("\ufeff"):  # OpenClaw's JSON parser rejects it, so OpenClaw sees no profiles
         return _damaged(path, "starts with a byte-order mark, which OpenClaw cannot read (save it without one)")
     try:
-        data = json.loads(text)
-    except ValueError as exc:
-        return _damaged(path, f"is not valid JSON ({getattr(exc, 'msg', exc)} at line {getattr(exc, 'lineno', '?')})")
+        data = load_strict_json(text)
+    except StrictJsonError as exc:
+        return _damaged(path, f"is not valid JSON ({exc})")
     profiles = data.get("profiles") if isinstance(data, dict) else None
     if not isinstance(profiles, dict):
         return _damaged(path, 'has no "profiles" object')

@@ -6,6 +6,7 @@ we re-scan the text with our own position scanner to say where and why.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, Problem
+from .bounded_read import CONFIG_MAX_BYTES, Confinement, read_bounded
 
 
 @dataclass(frozen=True)
@@ -45,24 +47,12 @@ def recording_reads() -> Iterator[list[Path]]:
         _recorded_reads.reset(token)
 
 
-def read_text(path: Path, *, what: str, max_bytes: int | None = None) -> str:
-    """The UTF-8 text of `path`; every failure is a `ConfigError` that names the file."""
+def read_text(path: Path, *, what: str, max_bytes: int | None = None, within: Confinement | None = None) -> str:
+    """The UTF-8 text of `path` (see `read_bounded`); every failure is a `ConfigError` naming the file."""
     recorded = _recorded_reads.get()
     if recorded is not None:
         recorded.append(path)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise ConfigError([Problem(f"{what} not found", file=str(path), hint="check the path")]) from None
-    except IsADirectoryError:
-        raise ConfigError([Problem(f"{what} is a directory, not a file", file=str(path))]) from None
-    except OSError as exc:
-        message = f"{what} cannot be read: {exc.strerror or exc}"
-        raise ConfigError([Problem(message, file=str(path), hint="check its permissions")]) from None
-    if max_bytes is not None and len(data) > max_bytes:
-        message = f"{what} is larger than {max_bytes // 1_000_000} MB"
-        raise ConfigError([Problem(message, file=str(path), hint="split it into smaller files")])
+    data = read_bounded(path, what=what, max_bytes=CONFIG_MAX_BYTES if max_bytes is None else max_bytes, within=within)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -84,9 +74,14 @@ def parse_json5(text: str, path: Path) -> Any:
         raise ConfigError([_syntax_problem(text, path, exc)]) from None
 
 
-def read_json5(path: Path, *, what: str = "config file", max_bytes: int | None = None) -> ParsedFile:
-    text = read_text(path, what=what, max_bytes=max_bytes)
+def read_json5(
+    path: Path, *, what: str = "config file", max_bytes: int | None = None, within: Confinement | None = None
+) -> ParsedFile:
+    text = read_text(path, what=what, max_bytes=max_bytes, within=within)
     return ParsedFile(path, text, parse_json5(text, path))
+
+
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
 def _syntax_problem(text: str, path: Path, exc: Exception) -> Problem:
@@ -104,5 +99,10 @@ def _syntax_problem(text: str, path: Path, exc: Exception) -> Problem:
     message = f"JSON5 syntax error: {exc.args[0] if exc.args else exc}"
     if offset is None:
         return Problem(message, file=str(path), hint=hint)
+    number = _NUMBER.match(text, offset)
+    if "NumericLiteral" in message and number is not None:
+        # pyjson5 says "unclosed" of a number too large for a double (1e400): say what it is.
+        message = f"number {number.group(0)[:40]} is too large: JSON5 numbers stop at about 1.8e308"
+        hint = "write a smaller number"
     line, column = line_col(text, offset)
     return Problem(message, file=str(path), line=line, column=column, hint=hint)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigWarning
+from ..errors import ConfigError, ConfigWarning
 
 
 @dataclass(frozen=True)
@@ -19,13 +18,17 @@ class ExistingModelsJson:
 
 
 def read_models_json(path: Path) -> ExistingModelsJson:
+    from .bounded_read import STORE_MAX_BYTES, MissingFile, read_bounded, reason
+    from .strict_json import StrictJsonError, load_strict_json
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+        data = load_strict_json(read_bounded(path, what="models.json", max_bytes=STORE_MAX_BYTES).decode("utf-8"))
+    except MissingFile:
         return ExistingModelsJson(path)
-    except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or getattr(exc, "msg", None) or str(exc)
-        return _unreadable(path, str(reason))
+    except ConfigError as exc:
+        return _unreadable(path, reason(exc))
+    except (StrictJsonError, UnicodeDecodeError) as exc:
+        return _unreadable(path, str(exc))
     providers = data.get("providers") if isinstance(data, dict) else None
     if not isinstance(providers, dict):
         return _unreadable(path, 'no "providers" object')
