@@ -183,7 +183,9 @@ def resolve_at(
     models_section = config.get("models") or {}
     # Copies, as filling in a missing apiKey writes into them. Model defaults (stage 5) are filled in
     # by the registry, per provider, when its models are first asked for (`Provider.raw`).
-    explicit = {pid: dict(p) for pid, p in (models_section.get("providers") or {}).items()}
+    from .registry.refs import in_openclaw_order
+
+    explicit = {pid: in_openclaw_order(dict(p)) for pid, p in (models_section.get("providers") or {}).items()}
     store = read_agent_store(locations.auth_store, main_store)
     existing = read_models_json(locations.models_json)
     provider_set = ProviderSet()
