@@ -234,7 +234,9 @@ def _stages(
     models_section = config.get("models") or {}
     # Copies, as filling in a missing apiKey writes into them. Model defaults (stage 5) are filled in
     # by the registry, per provider, when its models are first asked for (`Provider.raw`).
-    explicit = {pid: dict(p) for pid, p in (models_section.get("providers") or {}).items()}
+    from .registry.refs import in_openclaw_order
+
+    explicit = {pid: in_openclaw_order(dict(p)) for pid, p in (models_section.get("providers") or {}).items()}
     user_home = Path(process_env["HOME"]) if process_env.get("HOME") else locations.home
     store = with_cli_credentials(read_agent_store(locations.auth_store, main_store), user_home, catalog, now_ms)
     existing = read_models_json(locations.models_json)

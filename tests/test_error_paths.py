@@ -137,11 +137,11 @@ CASES = [
         "models.json5",
     ),
     ErrorCase(
-        "blank variable",
+        "empty variable",
         {"openclaw.json": {"models": {"providers": {"foo": {**PROVIDER, "baseUrl": "${FOO_URL}"}}}}},
         ["FOO_URL", "models.providers.foo.baseUrl"],
         "openclaw.json",
-        env={"FOO_URL": " "},
+        env={"FOO_URL": ""},
     ),
     ErrorCase(
         "unknown key",

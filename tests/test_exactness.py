@@ -227,3 +227,18 @@ def test_sections_openclaw_validates_are_validated(world: World) -> None:
     assert paths == ["logging.level", "update.channel"]
     world.config({"logging": {"level": "debug", "consoleStyle": "json"}, "update": {"checkOnStart": False}})
     assert world.resolve().config["logging"]["level"] == "debug"
+
+
+def test_models_json_is_written_byte_for_byte_as_openclaw_writes_it(world: World) -> None:
+    from openclaw_config.outputs.models_json import render_models_json
+
+    world.config({"models": {"providers": {"foo": {"models": [{"name": "M1", "id": "m1"}], "baseUrl": URL}}}})
+    document = world.resolve().to_models_json()
+    assert document is not None
+    assert render_models_json(document) == (
+        '{\n  "providers": {\n    "foo": {\n      "baseUrl": "http://x.example/v1",\n      "models": [\n'
+        '        {\n          "id": "m1",\n          "name": "M1",\n          "reasoning": false,\n'
+        '          "input": [\n            "text"\n          ],\n          "cost": {\n            "input": 0,\n'
+        '            "output": 0,\n            "cacheRead": 0,\n            "cacheWrite": 0\n          },\n'
+        '          "contextWindow": 200000,\n          "maxTokens": 8192\n        }\n      ]\n    }\n  }\n}\n'
+    )

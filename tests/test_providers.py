@@ -112,7 +112,7 @@ def test_provider_ids_are_trimmed(world: World) -> None:
         ("openai", {"OPENAI_API_KEY": "k"}, "OPENAI_API_KEY"),
         ("anthropic", {"ANTHROPIC_OAUTH_TOKEN": " ", "ANTHROPIC_API_KEY": "k"}, "ANTHROPIC_API_KEY"),
         ("anthropic", {"ANTHROPIC_OAUTH_TOKEN": "t", "ANTHROPIC_API_KEY": "k"}, "ANTHROPIC_OAUTH_TOKEN"),
-        ("z.ai", {"Z_AI_API_KEY": "k"}, "Z_AI_API_KEY"),
+        ("z.ai", {"Z_AI_API_KEY": "k"}, "ZAI_API_KEY"),  # OpenClaw copies Z_AI_API_KEY into ZAI_API_KEY
         ("Qwen", {"QWEN_PORTAL_API_KEY": "k"}, "QWEN_PORTAL_API_KEY"),
         ("groq", {"GROQ_API_KEY": "k"}, "GROQ_API_KEY"),
         ("vercel-ai-gateway", {"AI_GATEWAY_API_KEY": "k"}, "AI_GATEWAY_API_KEY"),

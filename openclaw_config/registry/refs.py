@@ -90,3 +90,19 @@ def resolve_primary(text: str, aliases: Mapping[str, str], default: str) -> str:
     if trimmed and "/" not in trimmed:
         return alias_target(trimmed, aliases) or f"{DEFAULT_PROVIDER}/{trimmed}"
     return parse_ref(trimmed) or default
+
+
+def in_openclaw_order(provider: dict[str, Any]) -> dict[str, Any]:
+    """A configured provider with its keys, and its models' keys, in the order OpenClaw writes them
+    (its schema's order: validating the config rebuilds each object in that order)."""
+    order = _rules()["keyOrder"]
+    models = provider.get("models")
+    if isinstance(models, list):
+        provider = {**provider, "models": [_ordered(m, order["model"]) if isinstance(m, dict) else m for m in models]}
+    return _ordered(provider, order["provider"])
+
+
+def _ordered(block: dict[str, Any], order: list[str]) -> dict[str, Any]:
+    rank = {key: i for i, key in enumerate(order)}
+    keys = sorted(block, key=lambda k: rank.get(k, len(order)))
+    return block if keys == list(block) else {k: block[k] for k in keys}
