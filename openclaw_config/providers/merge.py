@@ -193,9 +193,8 @@ def _key_to_fill(
     for name in catalog.key_variables(pid):
         if env.get(name) is not None:
             return KeySource(env_var=name)
-    wanted = catalog.normalize_id(pid)
-    for profile in store.profiles:
-        if catalog.normalize_id(profile.provider) == wanted and profile.type in ("api_key", "token"):
+    for profile in store.profiles_of(catalog.normalize_id(pid), catalog.normalize_id):
+        if profile.type in ("api_key", "token"):
             usable = isinstance(profile.secret, str) and profile.secret.strip()
             return KeySource(profile=profile, store=str(store.path)) if usable else None
     return None
