@@ -8,6 +8,9 @@ case may read an empty or half-written file and show custom models as missing. W
 the race depends on timing (a case recorded alone and the same case recorded beside another one
 differ). The runtime itself, and every later command, sees the settled file.
 
+The registry view's script also does not load ~/.openclaw/.env as the OpenClaw CLI does, so an agent
+dir moved there was missed; location variables of that file are given to it as the CLI has them.
+
 This tool runs `openclaw models status` once on each fresh copy (which writes models.json the way
 the runtime will have it) before the view is recorded, and writes the views that differ into
 the case's expected.json, keeping the first recording under "views_first_run". Development tool:
@@ -23,6 +26,9 @@ import sys
 from pathlib import Path
 
 RACED_VIEWS = ("list", "list_all", "registry")
+# registry_dump.mjs (the registry view) reads these from the process environment only, while the
+# OpenClaw CLI first loads ~/.openclaw/.env into it: the view is recorded with them set as the CLI has them.
+LOCATION_VARIABLES = ("OPENCLAW_AGENT_DIR", "OPENCLAW_STATE_DIR", "PI_CODING_AGENT_DIR")
 
 
 def main(argv: list[str]) -> int:
@@ -41,7 +47,21 @@ def main(argv: list[str]) -> int:
         subprocess.run(cli, cwd=os.path.join(root, "cwd"), env=env, capture_output=True, timeout=240)
         return work, root
 
+    first_env = oracle._env
+
+    def env_with_state_dotenv(meta, root):  # as the OpenClaw CLI has it once ~/.openclaw/.env is loaded
+        env = first_env(meta, root)
+        dotenv = Path(root, "home", ".openclaw", ".env")
+        for line in dotenv.read_text().splitlines() if dotenv.is_file() else ():
+            name, sep, value = line.partition("=")
+            if sep and name.strip() in LOCATION_VARIABLES and name.strip() not in env:
+                env[name.strip()] = (
+                    value.strip().replace("~", env["HOME"], 1) if value.strip().startswith("~") else value.strip()
+                )
+        return env
+
     oracle._fresh_copy = settled_copy
+    oracle._env = env_with_state_dotenv
     baseline = json.loads(Path(oracle.BASELINE).read_text())
     for name in sorted(only or os.listdir(cases_dir)):
         folder = os.path.join(cases_dir, name)
