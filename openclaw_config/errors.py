@@ -19,6 +19,13 @@ Anchor = Literal["key", "value", "parent"]
 (most problems), or the object that lacks a required field ("parent")."""
 
 
+def location_of(file: str | None, line: int | None, column: int | None) -> str:
+    """`FILE:LINE:COL`, `FILE` or empty: the linter-style prefix of problems and warnings."""
+    if file is None:
+        return ""
+    return file if line is None else f"{file}:{line}:{column or 1}"
+
+
 def format_path(path: ConfigPath) -> str:
     """`("models", "providers", "foo", "models", 0)` -> `models.providers.foo.models.0`."""
     return ".".join(str(part) for part in path)
@@ -43,11 +50,7 @@ class Problem:
     @property
     def location(self) -> str:
         """`FILE:LINE:COL`, `FILE` or empty: the linter-style prefix."""
-        if self.file is None:
-            return ""
-        if self.line is None:
-            return self.file
-        return f"{self.file}:{self.line}:{self.column or 1}"
+        return location_of(self.file, self.line, self.column)
 
     def __str__(self) -> str:
         parts = [p for p in (self.location, self.config_path) if p]
@@ -68,11 +71,7 @@ class ConfigWarning:
     @property
     def location(self) -> str:
         """`FILE:LINE:COL`, `FILE` or empty, as for a `Problem`."""
-        if self.file is None:
-            return ""
-        if self.line is None:
-            return self.file
-        return f"{self.file}:{self.line}:{self.column or 1}"
+        return location_of(self.file, self.line, self.column)
 
     def __str__(self) -> str:
         where = ": ".join(p for p in (self.location, None if self.path is None else format_path(self.path)) if p)
