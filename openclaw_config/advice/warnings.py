@@ -57,8 +57,8 @@ def _shell_env_not_run(config: Mapping[str, Any]) -> Iterator[tuple[str, ConfigP
     if isinstance(shell_env, dict) and shell_env.get("enabled") is True:
         yield (
             "OpenClaw imports missing key variables from your login shell at start-up; this tool does not run "
-            "your shell, so variables only your shell profile sets are not seen here (export them, or put them "
-            "in ~/.openclaw/.env)",
+            "your shell unless asked, so variables only your shell profile sets are not seen here (pass "
+            "--shell-env to run it as OpenClaw does, or export them, or put them in ~/.openclaw/.env)",
             ("env", "shellEnv", "enabled"),
         )
 

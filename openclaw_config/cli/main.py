@@ -107,6 +107,16 @@ def add_discover_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_shell_env_option(parser: argparse.ArgumentParser) -> None:
+    """`--shell-env`: run the login-shell import OpenClaw runs when `env.shellEnv.enabled` is set."""
+    parser.add_argument(
+        "--shell-env",
+        action="store_true",
+        help="when env.shellEnv.enabled (or OPENCLAW_LOAD_SHELL_ENV) is set, run your login shell as OpenClaw "
+        "does ($SHELL -l -c 'env -0', bounded by shellEnv.timeoutMs) and import its unset key variables",
+    )
+
+
 def add_agent_option(parser: argparse.ArgumentParser) -> None:
     """`--agent ID`: resolve for an agent of `agents.list[]` (its agent dir and model overrides)."""
     parser.add_argument(
@@ -121,7 +131,18 @@ def resolve_for(args: argparse.Namespace) -> EffectiveRegistry:
 
     try:
         discover = getattr(args, "discover", False)
-        return resolve(config_path=args.config, agent_dir=args.agent_dir, agent=args.agent, discover=discover)
+        registry = resolve(config_path=args.config, agent_dir=args.agent_dir, agent=args.agent, discover=discover)
+        if not getattr(args, "shell_env", False):
+            return registry
+        from ..sources.login_shell import import_login_shell_env
+
+        imported = import_login_shell_env(registry.config, os.environ)
+        if imported.skipped is not None:
+            print(f"login shell not imported: {imported.skipped}", file=sys.stderr)
+            return registry
+        print(f"login shell imported: {', '.join(imported.applied) or 'nothing'}", file=sys.stderr)
+        env = {**os.environ, **imported.values}
+        return resolve(env=env, config_path=args.config, agent_dir=args.agent_dir, agent=args.agent, discover=discover)
     except ConfigError as exc:
         if getattr(args, "json", False):
             from ..outputs.findings import print_errors_as_json

@@ -7,13 +7,14 @@ import sys
 
 from ..outputs.json_text import json_text
 from ..outputs.paths import PathStyle
-from .main import add_agent_option, add_discover_option, add_location_options, resolve_for
+from .main import add_agent_option, add_discover_option, add_location_options, add_shell_env_option, resolve_for
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_location_options(parser)
     add_discover_option(parser)
     add_agent_option(parser)
+    add_shell_env_option(parser)
     parser.add_argument("--json", action="store_true", help="print the registry as JSON")
     parser.add_argument(
         "--indent",

@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .main import add_agent_option, add_location_options, resolve_for
+from .main import add_agent_option, add_location_options, add_shell_env_option, resolve_for
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_location_options(parser)
     add_agent_option(parser)
+    add_shell_env_option(parser)
     shape = parser.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="print the status as JSON (OpenClaw's document)")
     shape.add_argument("--plain", action="store_true", help="print only the resolved default model")
