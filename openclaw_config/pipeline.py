@@ -178,6 +178,7 @@ def effective_environment(
         config_env_vars(composed.value.get("env")),
         str(locations.config_file),
         load_catalog(),
+        composed.value.get("env"),
     )
 
 

@@ -70,3 +70,12 @@ def test_a_login_shell_import_that_was_not_run_is_said(world: World) -> None:
     world.config("{\n  env: { shellEnv: { enabled: true } },\n}\n")
     [warning] = [w for w in messages(world) if "login shell" in w.message]
     assert (warning.line, warning.path) == (2, ("env", "shellEnv", "enabled"))
+
+
+def test_an_ignored_env_vars_entry_is_named_by_its_own_path_and_line(world: World) -> None:
+    world.config('{\n  env: {\n    vars: {\n      NODE_OPTIONS: "--require ./x.js",\n    },\n  },\n}\n')
+    [warning] = [w for w in messages(world) if "NODE_OPTIONS" in w.message]
+    assert (warning.path, warning.file, warning.line) == (("env", "vars", "NODE_OPTIONS"), str(world.config_file), 4)
+    world.config('{\n  env: { NODE_OPTIONS: "--require ./x.js" },\n}\n')
+    [warning] = [w for w in messages(world) if "NODE_OPTIONS" in w.message]
+    assert (warning.path, warning.line) == (("env", "NODE_OPTIONS"), 2)

@@ -80,10 +80,13 @@ def _unusable_profiles(store: AuthStore) -> Iterator[ConfigWarning]:
 
 
 def locate_warning(warning: ConfigWarning, composed: ComposedConfig) -> ConfigWarning:
-    """`warning` with the file and line:column of its config path, when it has a path but no file."""
-    if warning.path is None or warning.file is not None:
+    """`warning` with the file and line:column of its config path, when it has a path but no line
+    (the file it names is where the path starts; the key may be written in an included file)."""
+    if warning.path is None or warning.line is not None:
         return warning
     from ..composition.source_map import locate_problem
 
     located = locate_problem(Problem(warning.message, path=warning.path), composed)
+    if located.file is None:
+        return warning
     return ConfigWarning(warning.message, located.file, warning.path, located.line, located.column)

@@ -111,6 +111,13 @@ def config_env_vars(env_block: Any) -> dict[str, str]:
     return found
 
 
+def config_env_path(env_block: Any, name: str) -> tuple[str, ...]:
+    """Where a variable of `config_env_vars` is written: `env.NAME` (which wins) or `env.vars.NAME`."""
+    if not isinstance(env_block, dict) or (isinstance(env_block.get(name), str) and name not in _CONFIG_ENV_SETTINGS):
+        return ("env", name)
+    return ("env", "vars", name)
+
+
 def build_environment(
     process: Mapping[str, str],
     workspace: DotenvFile,
@@ -118,6 +125,7 @@ def build_environment(
     config_vars: Mapping[str, str],
     config_file: str,
     catalog: Catalog,
+    env_block: Any = None,
 ) -> EffectiveEnvironment:
     values = dict(process)
     origins = {name: EnvOrigin("process") for name in process}
@@ -156,7 +164,7 @@ def build_environment(
         if is_protected(name) or not _ENV_NAME.match(name):
             reason = "is a protected process variable" if is_protected(name) else "is not a valid variable name"
             message = f"{name} in the config env block ignored: it {reason}"
-            warnings.append(ConfigWarning(message, config_file, ("env", name)))
+            warnings.append(ConfigWarning(message, config_file, config_env_path(env_block, name)))
             continue
         offer(name, value, EnvOrigin("config env", config_file))
     return EffectiveEnvironment(values, origins, shadowed, tuple(warnings), copied)
