@@ -202,3 +202,13 @@ def test_a_root_include_of_a_non_object_is_refused(world: World) -> None:
     error = world.error()
     assert error.problems[0].file == str(world.config_file)
     assert "object" in str(error)
+
+
+def test_every_include_problem_is_reported_at_once(world: World) -> None:
+    world.config('{\n  $include: ["./missing-a.json5", "./good.json5"],\n'
+                 '  models: { $include: "./missing-b.json5" },\n  agents: { $include: 5 },\n}\n')  # fmt: skip
+    world.write(world.state_dir / "good.json5", {"ui": {}})
+    problems = world.error().problems
+    messages = " | ".join(p.message for p in problems)
+    assert "missing-a.json5" in messages and "missing-b.json5" in messages and "file name" in messages
+    assert [p.line for p in problems] == sorted(p.line or 0 for p in problems)

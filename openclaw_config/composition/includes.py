@@ -36,12 +36,17 @@ class IncludeContext:
     read: dict[str, ParsedFile] = field(default_factory=dict)
     expansions: int = 0
     expanded_bytes: int = 0
+    problems: list[Problem] = field(default_factory=list)  # every include problem, reported at once
 
     def outside(self, real: str) -> str | None:
         """Why the opened file at `real` is refused, or None when it lies inside a root."""
         if any(_is_within(real, root) for root in self.roots):
             return None
         return f"resolves to {real}, outside the config directory"
+
+
+class _WorkBoundExceeded(ConfigError):
+    """Expansion past the bound: the walk stops here (other problems could be 10^9 repeats)."""
 
 
 def include_roots(config_file: Path, extra: str | None, home: Path) -> tuple[Path, ...]:
@@ -63,7 +68,12 @@ def include_roots(config_file: Path, extra: str | None, home: Path) -> tuple[Pat
 def resolve_includes(root: ParsedFile, roots: tuple[Path, ...]) -> tuple[Any, list[ParsedFile]]:
     """The composed config value, and every included file read (for caches and explanations)."""
     context = IncludeContext(roots)
-    value = _walk_file(root, (), (os.path.realpath(root.path),), context)
+    try:
+        value = _walk_file(root, (), (os.path.realpath(root.path),), context)
+    except _WorkBoundExceeded as exc:
+        raise ConfigError([*context.problems, *exc.problems]) from None
+    if context.problems:
+        raise ConfigError(context.problems)
     return value, context.files
 
 
@@ -128,11 +138,13 @@ def _expand(
     targets: Sequence[Any] = spec if isinstance(spec, list) else [spec]
     # `$include: []` merges nothing (the siblings alone), as in OpenClaw
     if not all(isinstance(t, str) for t in targets):
-        raise _problem(file, (*in_file, INCLUDE_KEY), path, "$include must be a file name or a list of file names")
+        message = "$include must be a file name or a list of file names"
+        ctx.problems.append(_located(file, (*in_file, INCLUDE_KEY), path, message, None))
+        return {}
     # Each target is located at its own string: the `$include` value, or its item in a list.
     here = (*in_file, INCLUDE_KEY)
     spots = [(*here, i) for i in range(len(targets))] if isinstance(spec, list) else [here]
-    parts = [_include_file(t, (*path, INCLUDE_KEY), at, file, chain, ctx) for t, at in zip(targets, spots, strict=True)]
+    parts = [_each_include(t, (*path, INCLUDE_KEY), at, file, chain, ctx) for t, at in zip(targets, spots, strict=True)]
     siblings = {k: _walk(v, (*path, k), (*in_file, k), file, chain, ctx) for k, v in node.items() if k != INCLUDE_KEY}
     if len(parts) == 1 and not siblings:
         return parts[0]
@@ -149,6 +161,20 @@ def _expand(
     for part in [*parts, siblings]:
         merged = deep_merge(merged, part)
     return merged
+
+
+def _each_include(
+    target: str, path: ConfigPath, in_file: ConfigPath, file: ParsedFile, chain: tuple[str, ...], ctx: IncludeContext
+) -> Any:
+    """The included value; a problem with this include is kept for the report (an empty object
+    stands in for it) so that the walk goes on and finds the others."""
+    try:
+        return _include_file(target, path, in_file, file, chain, ctx)
+    except _WorkBoundExceeded:
+        raise
+    except ConfigError as exc:
+        ctx.problems.extend(exc.problems)
+        return {}
 
 
 def _include_file(
@@ -177,7 +203,7 @@ def _include_file(
             f"includes expand to more than {MAX_EXPANSIONS} files or {MAX_EXPANDED_BYTES // 1_000_000} MB "
             f"(at {target!r}); a file may be included over and over"
         )
-        raise _problem(file, in_file, path, message, hint="include each file once, or fewer times")
+        raise _WorkBoundExceeded([_located(file, in_file, path, message, "include each file once, or fewer times")])
     return _walk_file(included, path[:-1], (*chain, real), ctx)
 
 
