@@ -133,3 +133,18 @@ def test_models_json_schema_uses_the_provider_definition() -> None:
 )
 def test_field_titles_read_like_words(name: str, title: str) -> None:
     assert field_title(name) == title
+
+
+def test_the_config_schema_allows_include_wherever_an_object_stands() -> None:
+    import pyjson5
+
+    validator = Draft202012Validator(generate_json_schema("config"))
+    team = Path(__file__).resolve().parent.parent / "fixtures" / "examples" / "team" / "openclaw.json"
+    # the bundled team example as written (its includes not composed) passes its own $schema
+    assert list(validator.iter_errors(pyjson5.decode(team.read_text(encoding="utf-8")))) == []
+    # a provider that is only an include needs none of its required keys; one without still does
+    assert validator.is_valid({"models": {"providers": {"p": {"$include": "./p.json5"}}}})
+    assert validator.is_valid({"$include": ["./a.json5", "./b.json5"], "models": {"$include": "./m.json5"}})
+    [missing] = validator.iter_errors({"models": {"providers": {"p": {"models": []}}}})
+    assert missing.validator == "required" and "baseUrl" in missing.message
+    assert not validator.is_valid({"models": {"$include": 5}})

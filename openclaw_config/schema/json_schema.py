@@ -22,8 +22,38 @@ def generate_json_schema(kind: DocumentKind = "config") -> dict[str, Any]:
     from pydantic import TypeAdapter
 
     body = TypeAdapter(root_type(kind)).json_schema(by_alias=True, mode="validation")
+    if kind == "config":  # a config file may compose itself from others: `$include` in any object
+        _allow_includes(body)
     # `$schema` first, so a reader of the file sees at once which draft it follows.
     return {"$schema": DRAFT, **body}
+
+
+_INCLUDE_PROPERTY = {
+    "title": "$include",
+    "description": "A file (or list of files) whose content is merged into this object; siblings win.",
+    "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+}
+
+
+def _allow_includes(node: Any) -> None:
+    """Let every object of the schema hold `$include`; an object that has one may leave out its
+    required keys (the included file brings them). Required keys stay plain `required` errors
+    (through `if`/`then`) for an object without `$include`, so editors say "missing" as before."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, list):
+            stack.extend(current)
+            continue
+        if not isinstance(current, dict):
+            continue
+        stack.extend(v for k, v in current.items() if k != "required")
+        if current.get("type") == "object" and isinstance(current.get("properties"), dict):
+            current["properties"] = {**current["properties"], "$include": dict(_INCLUDE_PROPERTY)}
+            required = current.pop("required", None)
+            if required:
+                current["if"] = {"not": {"required": ["$include"]}}
+                current["then"] = {"required": required}
 
 
 def render_json_schema(kind: DocumentKind = "config") -> str:
