@@ -48,6 +48,7 @@ from .sources.auth_profiles import AuthStore, merged_store, read_auth_store
 from .sources.bounded_read import MissingFile
 from .sources.dotenv_file import read_dotenv
 from .sources.json5_file import ParsedFile, read_json5
+from .sources.legacy_auth import with_legacy_auth
 from .sources.models_json import read_models_json
 
 if TYPE_CHECKING:
@@ -293,7 +294,10 @@ def choose_agent(config: dict[str, Any], agent: str, locations: Locations, compo
 def read_agent_store(store_path: Path, main_store: Path) -> AuthStore:
     """An agent's auth store: an agent other than the main one also sees the main agent's profiles."""
     store = read_auth_store(store_path)
-    return store if store_path == main_store else merged_store(read_auth_store(main_store), store)
+    if store_path == main_store:
+        return with_legacy_auth(store)
+    main = read_auth_store(main_store)  # inherited as it is (OpenClaw reads no legacy file for it here)
+    return merged_store(main, store if main.profiles else with_legacy_auth(store))
 
 
 def substitute_variables(composed: ComposedConfig, env: EffectiveEnvironment) -> dict[str, Any]:

@@ -242,3 +242,16 @@ def test_models_json_is_written_byte_for_byte_as_openclaw_writes_it(world: World
         '            "output": 0,\n            "cacheRead": 0,\n            "cacheWrite": 0\n          },\n'
         '          "contextWindow": 200000,\n          "maxTokens": 8192\n        }\n      ]\n    }\n  }\n}\n'
     )
+
+
+def test_a_legacy_auth_json_is_read_when_the_store_is_missing_and_nothing_is_changed(world: World) -> None:
+    legacy = world.agent_dir / "auth.json"
+    world.write(legacy, {"xiaomi": {"type": "api_key", "key": "sk-legacy-0123456789abcdef"}, "bad": {"type": "x"}})
+    registry = world.resolve()
+    credential = registry.providers["xiaomi"].credential
+    assert credential is not None and credential.profile_id == "xiaomi:default"
+    [warning] = [w for w in registry.warnings if "legacy auth.json" in w.message]
+    assert warning.file == str(legacy) and "later releases" in warning.message
+    assert legacy.exists() and not (world.agent_dir / "auth-profiles.json").exists()
+    world.auth_store({})  # a readable store, even an empty one, wins: the legacy file is not read
+    assert "xiaomi" not in world.resolve().providers

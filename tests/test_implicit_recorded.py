@@ -1,6 +1,7 @@
 """More implicit-provider situations, recorded from OpenClaw 2026.2.9 (`fixtures/implicit_cases/`):
 the Qwen CLI's OAuth file, a portal profile beside a key, a gateway key variable, a configured
-copilot, qianfan, AWS credentials (Bedrock discovery, which offline adds nothing) and an alias id."""
+copilot, qianfan, AWS credentials (Bedrock discovery, which offline adds nothing), an alias id, and
+a key from the legacy `<agent dir>/auth.json` (no auth-profiles.json)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ CASES = sorted((Case(d) for d in CASES_ROOT.iterdir() if (d / "expected.json").i
 
 
 def test_there_are_recorded_cases() -> None:
-    assert len(CASES) >= 7
+    assert len(CASES) >= 8
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

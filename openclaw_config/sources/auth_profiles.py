@@ -48,6 +48,7 @@ class AuthStore:
     last_good: Mapping[str, str] = field(default_factory=dict)  # provider -> profile id
     usage_stats: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # profile id -> stats
     inherited_from: Path | None = None  # the main agent's store, when this one builds on it
+    readable: bool = True  # False when missing or damaged: OpenClaw then looks further (legacy auth.json)
     # Indexes built on first use (a store may hold 100k profiles, looked up for each provider).
     _indexes: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
@@ -77,7 +78,7 @@ def read_auth_store(path: Path) -> AuthStore:
     try:
         text = read_bounded(path, what="auth profile store", max_bytes=STORE_MAX_BYTES).decode("utf-8")
     except MissingFile:
-        return AuthStore(path)
+        return AuthStore(path, readable=False)
     except ConfigError as exc:
         return _damaged(path, f"cannot be used ({reason(exc)})")
     except UnicodeDecodeError:
@@ -93,7 +94,7 @@ def read_auth_store(path: Path) -> AuthStore:
         return _damaged(path, 'has no "profiles" object')
     return AuthStore(
         path,
-        tuple(_profile(pid, entry, path) for pid, entry in profiles.items() if isinstance(entry, dict)),
+        tuple(profile_of(pid, entry, path) for pid, entry in profiles.items() if isinstance(entry, dict)),
         order=_order(data.get("order")),
         last_good={k: v for k, v in _object(data.get("lastGood")).items() if isinstance(v, str)},
         usage_stats={k: v for k, v in _object(data.get("usageStats")).items() if isinstance(v, dict)},
@@ -120,7 +121,7 @@ def merged_store(main: AuthStore, agent: AuthStore) -> AuthStore:
     )
 
 
-def _profile(profile_id: str, entry: dict[str, Any], path: Path) -> AuthProfile:
+def profile_of(profile_id: str, entry: dict[str, Any], path: Path) -> AuthProfile:
     kind = str(entry.get("type", ""))
     secret = entry.get("key") if kind == "api_key" else entry.get("token") if kind == "token" else None
     return AuthProfile(
@@ -159,4 +160,4 @@ def _text(value: Any) -> str | None:
 
 def _damaged(path: Path, reason: str) -> AuthStore:
     warning = ConfigWarning(f"auth profile store {reason}; treated as empty (it was not changed)", str(path))
-    return AuthStore(path, warnings=(warning,))
+    return AuthStore(path, warnings=(warning,), readable=False)
