@@ -18,12 +18,13 @@ when the caller does not pass those in. Nothing here writes anything.
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from .advice import advice_warnings, locate_warning
 from .composition.duplicate_keys import duplicate_key_warnings
@@ -69,6 +70,8 @@ class ComposedConfig:
 
 
 Clock = Callable[[], float]
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 def resolve(
@@ -183,7 +186,28 @@ def effective_environment(
     )
 
 
+def os_problem(exc: OSError) -> Problem:
+    """A file-system error as a problem: the file (or folder), what failed and what to do."""
+    reason = exc.strerror or type(exc).__name__
+    hint = "check that it exists and that you may read it (and the folders above it)"
+    return Problem(f"cannot be used: {reason}", file=None if exc.filename is None else str(exc.filename), hint=hint)
+
+
+def _file_errors_named(stages: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Any file-system error on the way becomes a `ConfigError` naming the file."""
+
+    @functools.wraps(stages)
+    def named(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return stages(*args, **kwargs)
+        except OSError as exc:
+            raise ConfigError([os_problem(exc)]) from None
+
+    return named
+
+
 @cycle_collection_paused()  # it only creates acyclic data: see gc_pause
+@_file_errors_named
 def resolve_at(
     locations: Locations,
     process_env: Mapping[str, str],
@@ -192,28 +216,7 @@ def resolve_at(
     agent: str | None = None,
     discover: Discover = None,
 ) -> EffectiveRegistry:
-    """Every stage, in order; any file-system error on the way is a `ConfigError` naming the file."""
-    try:
-        return _stages(locations, process_env, now_ms=now_ms, agent=agent, discover=discover)
-    except OSError as exc:
-        raise ConfigError([os_problem(exc)]) from None
-
-
-def os_problem(exc: OSError) -> Problem:
-    """A file-system error as a problem: the file (or folder), what failed and what to do."""
-    reason = exc.strerror or type(exc).__name__
-    hint = "check that it exists and that you may read it (and the folders above it)"
-    return Problem(f"cannot be used: {reason}", file=None if exc.filename is None else str(exc.filename), hint=hint)
-
-
-def _stages(
-    locations: Locations,
-    process_env: Mapping[str, str],
-    *,
-    now_ms: float,
-    agent: str | None = None,
-    discover: Discover = None,
-) -> EffectiveRegistry:
+    """Every stage, in order."""
     catalog = load_catalog()
     composed = read_config(locations, process_env)
     env = effective_environment(locations, process_env, composed)

@@ -7,7 +7,9 @@ Router(model_list=litellm_model_list(registry))
 probe(registry)                              # one minimal request per model (network: only when asked)
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from .apis import ApiKind, CallingTable, load_table
@@ -43,9 +45,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    return getattr(import_module(f".{_HOMES[name]}", __name__), name)
+__getattr__ = lazy_attributes(__name__, _HOMES)

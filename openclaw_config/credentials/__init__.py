@@ -7,7 +7,9 @@ OpenClaw 2026.2.9 decides it, and the auth overview of `status`.
     registry.auth_status()           # what `status` reports: profiles, expiry, cooldowns, missing providers
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from .health import ExpiryStatus, ProfileHealth, ProviderHealth
@@ -48,9 +50,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    return getattr(import_module(f".{_HOMES[name]}", __name__), name)
+__getattr__ = lazy_attributes(__name__, _HOMES)
