@@ -69,10 +69,13 @@ def test_an_unreadable_existing_models_json_counts_as_empty_with_a_warning(world
     assert not registry.existing_models_json_readable
 
 
-def test_existing_provider_entries_that_are_not_objects_are_dropped(world: World) -> None:
-    world.models_json({"providers": {"old": OLD, "junk": "text"}})
+def test_existing_provider_entries_that_are_not_objects_are_kept_as_they_are_in_their_place(world: World) -> None:
+    # as OpenClaw 2026.2.9 does (fixtures/exactness_cases/models_json_non_object_entries_kept)
+    world.models_json({"providers": {"junk": "text", "old": OLD, "n": 5}})
     world.config({"models": {"providers": {"local": provider()}}})
-    assert list(written(world)) == ["old", "local"]
+    document = written(world)
+    assert list(document) == ["junk", "old", "n", "local"]
+    assert (document["junk"], document["n"]) == ("text", 5)
 
 
 # --- explicit + implicit ------------------------------------------------------------------------

@@ -37,7 +37,7 @@ def _mode(tracer: Tracer) -> ProvenanceRecord:
     mode = tracer.context.mode
     dropped = tuple(
         Overridden(tracer.locate.models_json(("providers", pid)), summary(block), "dropped: models.mode is replace")
-        for pid, block in tracer.context.existing.providers.items()
+        for pid, block in tracer.context.existing.blocks.items()
         if mode == "replace" and pid not in tracer.registry.providers
     )
     if dig(tracer.registry.config, "models", "mode") is None:

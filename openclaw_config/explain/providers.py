@@ -52,7 +52,7 @@ def provider_sources(tracer: Tracer, pid: str) -> ProviderSources:
     if origin in ("implicit", "config+implicit"):  # as injected (a gateway's base URL comes from its profile)
         implicit = tracer.context.provider_set.implicit_blocks.get(pid)
     explicit = configured.get(config_id) if config_id is not None else None
-    return ProviderSources(pid, origin, config_id, explicit, implicit, tracer.context.existing.providers.get(pid))
+    return ProviderSources(pid, origin, config_id, explicit, implicit, tracer.context.existing.blocks.get(pid))
 
 
 def provider_records(tracer: Tracer, src: ProviderSources) -> list[ProvenanceRecord]:

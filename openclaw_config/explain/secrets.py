@@ -48,7 +48,7 @@ def known_secrets(registry: EffectiveRegistry, context: ResolutionContext) -> se
             found.update(v for _, v in env.shadowed.get(name, ()))
             if name in env.values:
                 found.add(env.values[name])
-    found.update(b["apiKey"] for b in context.existing.providers.values() if isinstance(b.get("apiKey"), str))
+    found.update(b["apiKey"] for b in context.existing.blocks.values() if isinstance(b.get("apiKey"), str))
     return {s for s in found if s.strip()}
 
 

@@ -37,6 +37,9 @@ def redacted_models_json(document: dict[str, Any], secrets: list[str], is_set: C
 
     providers = {}
     for pid, block in document.get("providers", {}).items():
+        if not isinstance(block, dict):  # kept from an old models.json as it was
+            providers[pid] = clean(block)
+            continue
         shown = dict(block)
         key = shown.get("apiKey")
         if isinstance(key, str) and key.strip() and not names_a_variable(key, is_set):

@@ -39,6 +39,10 @@ class ProviderSet:
     injection_profiles: dict[str, str] = field(default_factory=dict)  # the profile whose presence injected it
     placeholders: dict[str, str] = field(default_factory=dict)  # apiKey is an OAuth placeholder: its profile
     discovery: list[Any] = field(default_factory=list)  # `DiscoveryNote`s: what was (not) asked of the network
+    # Entries of an existing models.json that are not objects (`5`, `"x"`, `[]`): OpenClaw writes them
+    # back as they are, in their place; `order` is every key of the document, in its order.
+    kept_as_is: dict[str, Any] = field(default_factory=dict)
+    order: tuple[str, ...] = ()
 
 
 def find_key(
@@ -112,17 +116,41 @@ def merge_providers(
             result.implicit_blocks.pop(pid, None)
             result.injection_reasons.pop(pid, None)
     kept: dict[str, ProviderOrigin] = dict.fromkeys(existing, "models.json")
+    if produced and mode == "merge" and any(v is None for v in existing.values()):
+        result.warnings.append(_null_entry_blocks_write(next(k for k, v in existing.items() if v is None)))
+        produced = {}  # OpenClaw fails while rewriting the file, and keeps it
     if not produced:
-        result.providers, result.origins = dict(existing), kept
+        _split(result, dict(existing))
+        result.origins = kept
         if mode == "replace" and existing:
             result.warnings.append(_replace_keeps_existing())
         return result
     merged = {**existing, **produced} if mode == "merge" else produced
     result.origins = {**kept, **origins} if mode == "merge" else origins
-    result.providers = {
-        pid: _normalized(pid, p, env, store, catalog, result) if isinstance(p, dict) else p for pid, p in merged.items()
-    }
+    _split(
+        result,
+        {
+            pid: _normalized(pid, p, env, store, catalog, result) if isinstance(p, dict) else p
+            for pid, p in merged.items()
+        },
+    )
     return result
+
+
+def _split(result: ProviderSet, entries: dict[str, Any]) -> None:
+    result.order = tuple(entries)
+    result.providers = {pid: p for pid, p in entries.items() if isinstance(p, dict)}
+    result.kept_as_is = {pid: p for pid, p in entries.items() if not isinstance(p, dict)}
+    for pid in result.kept_as_is:
+        result.origins[pid] = "models.json"
+
+
+def _null_entry_blocks_write(pid: str) -> ConfigWarning:
+    return ConfigWarning(
+        f"the existing models.json has providers.{pid} = null: OpenClaw 2026.2.9 fails while rewriting "
+        f"the file, so it keeps it as it is and nothing configured now reaches its runtime; remove providers.{pid} "
+        "from models.json"
+    )
 
 
 def _replace_keeps_existing() -> ConfigWarning:

@@ -54,6 +54,8 @@ def build_registry(
         env_sources=tuple(env.contributing_sources()),
         config=config,
         existing_models_json_readable=existing_readable,
+        kept_as_is=provider_set.kept_as_is,
+        document_order=provider_set.order,
         input_files=input_files,
     )
     resolved = resolve_primary(primary, aliases, DEFAULT_PRIMARY)

@@ -308,6 +308,10 @@ class EffectiveRegistry:
     env_sources: tuple[str, ...]
     config: Mapping[str, Any] = field(repr=False)
     existing_models_json_readable: bool = True
+    # Entries of the existing models.json that are not provider objects, written back as they are,
+    # and the order of every key of the document (see `to_models_json`).
+    kept_as_is: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    document_order: tuple[str, ...] = ()
     input_files: tuple[Path, ...] = ()
     agent: AgentSelection | None = None  # the agent of agents.list[] resolved for (None: the main agent dir)
     discovery: tuple[DiscoveryNote, ...] = ()  # what OpenClaw would ask the network, and what was done
@@ -381,7 +385,12 @@ class EffectiveRegistry:
         or none produced now (the providers are then the existing models.json's, which stays as it is)."""
         if all(p.origin == "models.json" for p in self.providers.values()):
             return None
-        return {"providers": {pid: dict(p.raw) for pid, p in self.providers.items()}}
+        return {"providers": {pid: self.document_entry(pid) for pid in self.document_order or self.providers}}
+
+    def document_entry(self, provider_id: str) -> Any:
+        """The entry of `provider_id` in the document: its block, or what a kept models.json held."""
+        provider = self.providers.get(provider_id)
+        return dict(provider.raw) if provider is not None else self.kept_as_is[provider_id]
 
     def write_models_json(self) -> bool:
         """Write `models.json` atomically; True if the file changed. See `outputs.models_json`."""

@@ -50,7 +50,8 @@ def runtime_for(registry: EffectiveRegistry, context: ResolutionContext | None) 
     if registry.providers:
         # The blocks as merged (their models' defaults are filled in only for the custom models).
         sources = {pid: _source(p.origin) for pid, p in registry.providers.items()}
-        blocks = {pid: p.block for pid, p in registry.providers.items()}
+        sources.update(dict.fromkeys(registry.kept_as_is, "models.json"))
+        blocks = {pid: _block(registry, pid) for pid in registry.document_order or registry.providers}
         trusted = frozenset(pid for pid, source in sources.items() if source != "models.json")
         return RuntimeRegistry(blocks, env, sources, document=registry.to_models_json, trusted=trusted, **common)
     # No provider at all: OpenClaw writes nothing, and its runtime reads whatever models.json is
@@ -59,6 +60,11 @@ def runtime_for(registry: EffectiveRegistry, context: ResolutionContext | None) 
     if existing is None or not existing.readable or not existing.providers:
         return RuntimeRegistry(None, env, {}, **common)
     return RuntimeRegistry(existing.providers, env, dict.fromkeys(existing.providers, "models.json"), **common)
+
+
+def _block(registry: EffectiveRegistry, pid: str) -> Any:
+    provider = registry.providers.get(pid)
+    return provider.block if provider is not None else registry.kept_as_is[pid]
 
 
 def _source(origin: str) -> ProviderSource:

@@ -12,9 +12,14 @@ from ..errors import ConfigError, ConfigWarning
 @dataclass(frozen=True)
 class ExistingModelsJson:
     path: Path
-    providers: dict[str, Any] = field(default_factory=dict)
+    providers: dict[str, Any] = field(default_factory=dict)  # every entry, of any kind, in file order
     readable: bool = True  # False: the file exists but is damaged; back it up before replacing it
     warnings: tuple[ConfigWarning, ...] = ()
+
+    @property
+    def blocks(self) -> dict[str, dict[str, Any]]:
+        """The entries that are provider objects (the others are written back untouched)."""
+        return {pid: block for pid, block in self.providers.items() if isinstance(block, dict)}
 
 
 def read_models_json(path: Path) -> ExistingModelsJson:
@@ -32,8 +37,7 @@ def read_models_json(path: Path) -> ExistingModelsJson:
     providers = data.get("providers") if isinstance(data, dict) else None
     if not isinstance(providers, dict):
         return _unreadable(path, 'no "providers" object')
-    kept = {k: v for k, v in providers.items() if isinstance(v, dict)}
-    return ExistingModelsJson(path, kept)
+    return ExistingModelsJson(path, dict(providers))  # entries of any kind are kept as they are, as OpenClaw does
 
 
 def _unreadable(path: Path, reason: str) -> ExistingModelsJson:
