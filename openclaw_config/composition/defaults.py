@@ -17,32 +17,35 @@ COST_FIELDS = ("input", "output", "cacheRead", "cacheWrite")
 _ZERO_COST = dict.fromkeys(COST_FIELDS, 0)
 
 
-def _positive(value: Any) -> bool:
-    # Exact types: a bool is not a number here (JSON values are never subclasses of int or float).
-    return (type(value) is int or type(value) is float) and value > 0
-
-
 def with_model_defaults(model: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of `model` with every default filled in (runs once per model: kept lean)."""
+    """A copy of `model` with every default filled in. It runs once per model of the document, so it
+    is written for speed: exact type tests (JSON values are never subclasses; a bool is no number)."""
     out = dict(model)
     if "reasoning" not in out:
         out["reasoning"] = False
     if "input" not in out:
         out["input"] = ["text"]
     cost = out.get("cost")
-    out["cost"] = {**_ZERO_COST, **cost} if isinstance(cost, dict) else dict(_ZERO_COST)
-    window: Any = _js_number(out.get("contextWindow"))
-    if not _positive(window):
-        window = DEFAULT_CONTEXT_WINDOW
+    out["cost"] = {**_ZERO_COST, **cost} if type(cost) is dict else dict(_ZERO_COST)
+    window = _positive_or(out.get("contextWindow"), DEFAULT_CONTEXT_WINDOW)
     out["contextWindow"] = window
-    max_tokens = _js_number(out.get("maxTokens"))
-    out["maxTokens"] = min(max_tokens if _positive(max_tokens) else DEFAULT_MAX_TOKENS, window)
+    max_tokens = _positive_or(out.get("maxTokens"), DEFAULT_MAX_TOKENS)
+    out["maxTokens"] = max_tokens if max_tokens <= window else window
     return out
 
 
-def _js_number(value: Any) -> Any:
-    """A whole float (`1e5`, `8192.0`) as the int JavaScript prints it (`100000`, `8192`)."""
-    return int(value) if isinstance(value, float) and value.is_integer() else value
+def _positive_or(value: Any, default: int) -> int | float:
+    """`value` if it is a positive number, else `default`; a whole float (`1e5`, `8192.0`) as the int
+    JavaScript prints it (`100000`, `8192`)."""
+    kind = type(value)
+    if kind is float:
+        if value.is_integer():
+            value, kind = int(value), int
+        elif not value > 0:  # NaN too
+            return default
+    if (kind is int and value > 0) or kind is float:
+        return value  # type: ignore[no-any-return]
+    return default
 
 
 def with_provider_defaults(provider: Mapping[str, Any]) -> Mapping[str, Any]:

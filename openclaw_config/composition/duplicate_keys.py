@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 
 # A colon can also be spelled as an escape inside a string: such colons are in the value, not the text.
 _ESCAPED_COLONS = ("\\x3a", "\\x3A", "\\u003a", "\\u003A")
-# A line that starts with a `//` comment ("\r", U+2028 and U+2029 end one too).
-_COMMENT_LINE = "^[ \t]*//[^\n\r\u2028\u2029]*"
+# A line that starts with a `//` comment ("\r", U+2028 and U+2029 end one too). Searched for from
+# the newline before it: a literal first character makes the search many times faster than `^`.
+_COMMENT_LINE = re.compile("\n[ \t]*//[^\n\r\u2028\u2029]*")
+_FIRST_COMMENT_LINE = re.compile("[ \t]*//[^\n\r\u2028\u2029]*")  # matched at the start of the text
 _STRINGS_AND_COMMENTS = (
     r""""(?:[^"\\\n\r]|\\(?:\r\n|[\s\S]))*"|'(?:[^'\\\n\r]|\\(?:\r\n|[\s\S]))*'"""
     r"|//[^\n\r\u2028\u2029]*|/\*[\s\S]*?\*/"
@@ -73,7 +75,10 @@ def _line_comment_colons(text: str) -> int:
     if "\\\n" in text or "\\\r" in text:
         return 0
     # One that may close a block comment ("*/") could be followed by code: not counted.
-    return sum(c.count(":") for c in re.findall(_COMMENT_LINE, text, re.MULTILINE) if "*/" not in c)
+    lines = _COMMENT_LINE.findall(text)
+    first = _FIRST_COMMENT_LINE.match(text)
+    lines += [first.group()] if first else []
+    return sum(c.count(":") for c in lines if "*/" not in c)
 
 
 def _file_warnings(file: ParsedFile, prefix: ConfigPath) -> list[ConfigWarning]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, Problem
+from ..gc_pause import cycle_collection_paused
 from ..sources.bounded_read import STORE_MAX_BYTES
 from ..sources.json5_file import read_text
 from .atomic import backup, write_atomic
@@ -66,6 +67,7 @@ def variable_is_set(registry: EffectiveRegistry, name: str) -> bool:
     return context is not None and context.env.get(name) is not None
 
 
+@cycle_collection_paused()  # the document is thousands of acyclic dicts: see gc_pause
 def write_models_json(registry: EffectiveRegistry) -> bool:
     """Write the registry's models.json; False when there is nothing to write or nothing changed.
 

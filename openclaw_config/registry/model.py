@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..composition.defaults import with_model_defaults, with_provider_defaults
 from ..composition.environment import EnvOrigin
 from ..errors import ConfigWarning
+from ..gc_pause import cycle_collection_paused
 from ..outputs.redact import redact
 from ..paths import Locations
 from ..providers.merge import ProviderOrigin
@@ -380,6 +381,7 @@ class EffectiveRegistry:
         provider = self.providers.get(provider_id)
         return next((m for m in provider.models if m.id == model_id), None) if provider else None
 
+    @cycle_collection_paused()  # it makes thousands of acyclic dicts: see gc_pause
     def to_models_json(self) -> dict[str, Any] | None:
         """The document OpenClaw writes to `<agent>/models.json`; None when it writes none: no provider,
         or none produced now (the providers are then the existing models.json's, which stays as it is)."""

@@ -50,6 +50,14 @@ def _integer(digits: str) -> int | float:
 def load_strict_json(text: str, *, exact_numbers: bool = False) -> Any:
     """The JSON value of `text`. `exact_numbers`: also refuse integers too long to keep exactly (a
     caller that writes the value back must not change what it did not understand)."""
+    if not exact_numbers:
+        from pydantic_core import from_json
+
+        try:  # the fast parser refuses all that json.loads does, and more (lone surrogates, long
+            # integers, 201 levels): then json.loads below decides, and words the error
+            return from_json(text, allow_inf_nan=False)
+        except ValueError:
+            pass
     try:
         value = json.loads(
             text, parse_constant=_refuse_constant, parse_int=_exact_integer if exact_numbers else _integer
