@@ -38,10 +38,11 @@ from .explain.context import ResolutionContext
 from .gc_pause import cycle_collection_paused
 from .paths import Locations, locate, with_agent_dir_from
 from .providers.catalog import load_catalog
+from .providers.existing import merge_existing
 from .providers.external_cli import cli_credential_files, with_cli_credentials
 from .providers.implicit import Discover, implicit_providers
 from .providers.implicit_rules import RuleInputs
-from .providers.merge import ProviderSet, merge_providers
+from .providers.merge import ProviderSet, produce_providers
 from .registry.build import build_registry
 from .registry.model import EffectiveRegistry
 from .schema.validate import schema_problems
@@ -249,18 +250,16 @@ def resolve_at(
     rule_inputs = RuleInputs(env, store, catalog, now_ms, config, provider_set.warnings)
     implicit = implicit_providers(rule_inputs, provider_set, discover=discover)
     mode = models_section.get("mode", "merge")
-    merge_providers(
+    produce_providers(
         explicit,
         implicit,
-        existing.providers,
-        mode,
         env,
         store,
         catalog,
-        now_ms,
         provider_set,
         late=lambda: implicit_providers(rule_inputs, provider_set, after_explicit=True, discover=discover),
     )
+    existing, models_json_text = merge_existing(provider_set, existing, mode, env, store, catalog)
 
     warnings = [*legacy_warnings(locations), *duplicate_key_warnings(composed), *env.warnings, *store.warnings]
     warnings += existing.warnings
@@ -273,9 +272,15 @@ def resolve_at(
     inputs += cli_credential_files(user_home, catalog)
     context = ResolutionContext(composed, env, store, existing, provider_set, catalog, mode, now_ms)  # for explain()
     registry = build_registry(locations, config, provider_set, env, warnings, inputs, existing.readable, context)
-    registry = replace(registry, warnings=tuple(locate_warning(w, composed) for w in registry.warnings))
     auth = AuthInputs(config, composed.value, env, store, catalog, now_ms, locations.cwd, user_home, main_store)
-    return replace(registry, agent=selection, discovery=tuple(provider_set.discovery), _auth=auth)
+    return replace(
+        registry,
+        warnings=tuple(locate_warning(w, composed) for w in registry.warnings),
+        agent=selection,
+        discovery=tuple(provider_set.discovery),
+        _auth=auth,
+        _models_json_text=models_json_text,
+    )
 
 
 def legacy_warnings(locations: Locations) -> list[ConfigWarning]:

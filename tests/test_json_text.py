@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from openclaw_config.outputs.json_text import json_text
+from openclaw_config.json_text import json_text
 
 DOCUMENTS: list[Any] = [
     {},

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..outputs.json_text import json_text
+from ..json_text import json_text
 from ..pipeline import resolve
 from .main import add_discover_option, add_location_options
 

@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     registry = resolve(config_path=args.config, agent_dir=args.agent_dir, agent=args.agent)
     results = probe(registry, args.refs or None, timeout=args.timeout)
     if args.json:
-        from ..outputs.json_text import json_text
+        from ..json_text import json_text
 
         ok = all(r.ok for r in results)
         print(json_text({"ok": ok, "results": [r.to_dict() for r in results]}, indent=2))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..outputs.json_text import json_text
+from ..json_text import json_text
 from ..outputs.paths import PathStyle
 from .main import add_agent_option, add_discover_option, add_location_options, add_shell_env_option, resolve_for
 

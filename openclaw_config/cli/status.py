@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         return registry.auth_status().check_code if args.check else 0
     status = registry.auth_status()
     if args.json:
-        from ..outputs.json_text import json_text
+        from ..json_text import json_text
         from ..outputs.status import status_document
 
         print(json_text(status_document(status, reveal=args.reveal), indent=2))

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, Problem
-from ..outputs.json_text import json_text
+from ..json_text import json_text
 from ..outputs.paths import AS_IS, PathStyle
 from .records import ProvenanceRecord, Shorten
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, Problem
+from ..json_text import json_text
 from ..outputs.atomic import backup, write_atomic
-from ..outputs.json_text import json_text
 from ..outputs.redact import redact
 from ..sources.bounded_read import STORE_MAX_BYTES, MissingFile, read_bounded
 from ..sources.strict_json import StrictJsonError, load_strict_json

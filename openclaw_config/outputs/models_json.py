@@ -10,17 +10,15 @@ from ..errors import ConfigError, Problem
 from ..gc_pause import cycle_collection_paused
 from ..sources.bounded_read import STORE_MAX_BYTES
 from ..sources.json5_file import read_text
+from ..sources.models_json import models_json_text
 from .atomic import backup, write_atomic
-from .json_text import json_text
 from .redact import names_a_variable, redact, redact_text
 
 if TYPE_CHECKING:
     from ..registry.model import EffectiveRegistry
 
 
-def render_models_json(document: dict[str, Any]) -> str:
-    """The exact bytes OpenClaw writes: 2-space indentation and a trailing newline."""
-    return json_text(document, indent=2) + "\n"
+render_models_json = models_json_text  # the exact text OpenClaw writes for a document
 
 
 def redacted_models_json(document: dict[str, Any], secrets: list[str], is_set: Callable[[str], bool]) -> dict[str, Any]:
@@ -73,11 +71,13 @@ def write_models_json(registry: EffectiveRegistry) -> bool:
 
     The agent dir is created 0700 and the file is 0600. A damaged existing file is backed up first.
     """
-    document = registry.to_models_json()
-    if document is None:
-        return False
+    text = registry._models_json_text
+    if text is None:
+        document = registry.to_models_json()
+        if document is None:
+            return False
+        text = render_models_json(document)
     path = registry.locations.models_json
-    text = render_models_json(document)
     _refuse_special(path)
     try:
         if read_text(path, what="models.json", max_bytes=STORE_MAX_BYTES) == text:

@@ -78,24 +78,21 @@ def _still_valid(expires: Any, now_ms: float) -> bool:
     return isinstance(expires, int | float) and not isinstance(expires, bool) and expires > 0 and expires > now_ms
 
 
-def merge_providers(
+def produce_providers(
     explicit: Mapping[str, dict[str, Any]],
     implicit: Mapping[str, dict[str, Any]],
-    existing: Mapping[str, Any],
-    mode: str,
     env: EffectiveEnvironment,
     store: AuthStore,
     catalog: Catalog,
-    now_ms: float,
     result: ProviderSet,
     late: Callable[[], Mapping[str, dict[str, Any]]] = dict,
 ) -> ProviderSet:
-    """Implicit first, explicit fields over them, then the `late` implicit ones that are not
-    configured; existing models.json underneath in merge mode.
+    """The providers this resolution produces: implicit first, explicit fields over them, then the
+    `late` implicit ones that are not configured; each normalized as OpenClaw's last pass does. The
+    existing models.json goes under them afterwards (`existing.merge_existing`).
 
-    As OpenClaw does: provider keys are trimmed (two equal after trimming merge, the later onto the
-    earlier; a blank one is skipped), and when nothing is produced nothing is written, so the
-    existing models.json stays in effect as it is, whatever the mode.
+    As OpenClaw does, provider keys are trimmed: two equal after trimming merge, the later onto the
+    earlier; a blank one is skipped.
     """
     produced: dict[str, dict[str, Any]] = dict(implicit)
     origins: dict[str, ProviderOrigin] = dict.fromkeys(implicit, "implicit")
@@ -115,50 +112,18 @@ def merge_providers(
         else:  # a configured provider wins whole over a late implicit one
             result.implicit_blocks.pop(pid, None)
             result.injection_reasons.pop(pid, None)
-    kept: dict[str, ProviderOrigin] = dict.fromkeys(existing, "models.json")
-    if produced and mode == "merge" and any(v is None for v in existing.values()):
-        result.warnings.append(_null_entry_blocks_write(next(k for k, v in existing.items() if v is None)))
-        produced = {}  # OpenClaw fails while rewriting the file, and keeps it
-    if not produced:
-        _split(result, dict(existing))
-        result.origins = kept
-        if mode == "replace" and existing:
-            result.warnings.append(_replace_keeps_existing())
-        return result
-    merged = {**existing, **produced} if mode == "merge" else produced
-    result.origins = {**kept, **origins} if mode == "merge" else origins
-    _split(
-        result,
-        {
-            pid: _normalized(pid, p, env, store, catalog, result) if isinstance(p, dict) else p
-            for pid, p in merged.items()
-        },
-    )
+    result.origins = origins
+    set_entries(result, {pid: normalized(pid, p, env, store, catalog, result) for pid, p in produced.items()})
     return result
 
 
-def _split(result: ProviderSet, entries: dict[str, Any]) -> None:
+def set_entries(result: ProviderSet, entries: dict[str, Any]) -> None:
+    """The document's entries, in order: the provider objects, and what is kept as it is."""
     result.order = tuple(entries)
     result.providers = {pid: p for pid, p in entries.items() if isinstance(p, dict)}
     result.kept_as_is = {pid: p for pid, p in entries.items() if not isinstance(p, dict)}
     for pid in result.kept_as_is:
         result.origins[pid] = "models.json"
-
-
-def _null_entry_blocks_write(pid: str) -> ConfigWarning:
-    return ConfigWarning(
-        f"the existing models.json has providers.{pid} = null: OpenClaw 2026.2.9 fails while rewriting "
-        f"the file, so it keeps it as it is and nothing configured now reaches its runtime; remove providers.{pid} "
-        "from models.json"
-    )
-
-
-def _replace_keeps_existing() -> ConfigWarning:
-    return ConfigWarning(
-        'models.mode is "replace" but no provider is configured or injected: OpenClaw writes nothing, '
-        "so the existing models.json stays in effect as it is",
-        path=("models", "mode"),
-    )
 
 
 def _merge_pair(implicit: dict[str, Any], explicit: dict[str, Any]) -> dict[str, Any]:
@@ -187,7 +152,7 @@ def _model_id(model: Any) -> str:
     return model_id.strip() if isinstance(model_id, str) else ""
 
 
-def _normalized(
+def normalized(
     pid: str,
     provider: dict[str, Any],
     env: EffectiveEnvironment,

@@ -320,6 +320,8 @@ class EffectiveRegistry:
     # provenance on demand (nothing is computed for it while resolving).
     _context: ResolutionContext | None = field(default=None, repr=False, compare=False)
     _auth: AuthInputs | None = field(default=None, repr=False, compare=False)  # for credentials()
+    # The text of `to_models_json()`, when the resolution made it (see providers.existing)
+    _models_json_text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def config_path(self) -> Path:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..outputs.json_text import json_text
+from ..json_text import json_text
 from .kinds import KINDS, SCHEMA_FILES, DocumentKind, root_type
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
