@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ class IncludeContext:
     """What every level of the walk shares: the allowed roots, the files read so far (by real path)
     and the work done."""
 
-    roots: tuple[Path, ...]
+    roots: tuple[Path, ...]  # as configured: their real paths are worked out when an include is met
     files: list[ParsedFile] = field(default_factory=list)
     read: dict[str, ParsedFile] = field(default_factory=dict)
     expansions: int = 0
@@ -40,9 +41,13 @@ class IncludeContext:
 
     def outside(self, real: str) -> str | None:
         """Why the opened file at `real` is refused, or None when it lies inside a root."""
-        if any(_is_within(real, root) for root in self.roots):
+        if any(_is_within(real, root) for root in self.real_roots):
             return None
         return f"resolves to {real}, outside the config directory"
+
+    @cached_property
+    def real_roots(self) -> tuple[Path, ...]:
+        return tuple(Path(os.path.realpath(r)) for r in self.roots)
 
 
 class _WorkBoundExceeded(ConfigError):
@@ -50,7 +55,8 @@ class _WorkBoundExceeded(ConfigError):
 
 
 def include_roots(config_file: Path, extra: str | None, home: Path) -> tuple[Path, ...]:
-    """The config's own directory plus `OPENCLAW_INCLUDE_ROOTS` (a path list, `~` expanded).
+    """The config's own directory plus `OPENCLAW_INCLUDE_ROOTS` (a path list, `~` expanded), as
+    written (symbolic links are followed only when an include is checked against them).
 
     Relative entries are taken relative to the config's directory, not the process's, so the
     answer does not depend on where the command happens to run.
@@ -62,11 +68,13 @@ def include_roots(config_file: Path, extra: str | None, home: Path) -> tuple[Pat
             roots.append(home / entry[2:])
         elif entry:
             roots.append(config_file.parent / entry)
-    return tuple(Path(os.path.realpath(r)) for r in roots)
+    return tuple(roots)
 
 
 def resolve_includes(root: ParsedFile, roots: tuple[Path, ...]) -> tuple[Any, list[ParsedFile]]:
     """The composed config value, and every included file read (for caches and explanations)."""
+    if not root.may_contain(INCLUDE_KEY):
+        return root.value, []  # the common case: nothing to expand, no path to resolve
     context = IncludeContext(roots)
     try:
         value = _walk_file(root, (), (os.path.realpath(root.path),), context)

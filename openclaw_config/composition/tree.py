@@ -20,3 +20,14 @@ def with_children(node: dict[Any, Any] | list[Any], changed: dict[Any, Any]) -> 
     if isinstance(node, dict):
         return {**node, **changed}
     return [changed.get(index, child) for index, child in enumerate(node)]
+
+
+def json_copy(value: Any) -> Any:
+    """A deep copy of a JSON value (objects, arrays, scalars): several times faster than
+    `copy.deepcopy`, which a resolution would otherwise pay for every injected provider block."""
+    kind = type(value)
+    if kind is dict:
+        return {key: json_copy(child) for key, child in value.items()}
+    if kind is list:
+        return [json_copy(child) for child in value]
+    return value

@@ -5,12 +5,13 @@ Only when the caller opts in (`resolve(discover=...)`, `--discover`): resolution
 
 from __future__ import annotations
 
-import copy
 import json
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
 from typing import Any
+
+from ..composition.tree import json_copy
 
 
 class DiscoveryFailed(Exception):
@@ -39,5 +40,5 @@ def ollama_models(url: str, spec: Mapping[str, Any]) -> list[dict[str, Any]]:
         name = entry.get("name") if isinstance(entry, dict) else None
         if isinstance(name, str) and name:
             reasoning = any(marker in name.lower() for marker in markers)
-            models.append({"id": name, "name": name, **copy.deepcopy(dict(spec["model"])), "reasoning": reasoning})
+            models.append({"id": name, "name": name, **json_copy(dict(spec["model"])), "reasoning": reasoning})
     return models

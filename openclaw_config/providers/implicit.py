@@ -9,10 +9,10 @@ needs no account and stays on this machine).
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..composition.tree import json_copy
 from .catalog import CatalogProvider
 from .implicit_rules import RULES, DiscoveryNote, Injection, RuleInputs, bedrock_region, github_token_present
 
@@ -38,7 +38,7 @@ def implicit_providers(
         if injection is None:
             continue
         found[entry.id] = injection.block
-        result.implicit_blocks[entry.id] = copy.deepcopy(injection.block)
+        result.implicit_blocks[entry.id] = json_copy(injection.block)
         result.injection_reasons[entry.id] = injection.reason
         if injection.profile_id is not None:
             result.injection_profiles[entry.id] = injection.profile_id

@@ -8,12 +8,12 @@ says so (`discovery.py` asks, when the caller opts in).
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..composition.environment import EffectiveEnvironment
+from ..composition.tree import json_copy
 from ..errors import ConfigWarning
 from ..sources.auth_profiles import AuthProfile, AuthStore
 from .catalog import Catalog, CatalogProvider
@@ -59,7 +59,8 @@ def key_value(key: KeySource) -> str | None:
 
 
 def _block(entry: CatalogProvider) -> dict[str, Any]:
-    return copy.deepcopy(dict(entry.implicit or {}))
+    block: dict[str, Any] = json_copy(dict(entry.implicit or {}))
+    return block
 
 
 def _profiles(entry: CatalogProvider, inputs: RuleInputs) -> list[AuthProfile]:

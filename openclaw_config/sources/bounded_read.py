@@ -30,7 +30,17 @@ Confinement = Callable[[str], str | None]
 
 
 class MissingFile(ConfigError):
-    """The file does not exist (callers that treat a missing file as empty catch this one)."""
+    """The file does not exist (callers that treat a missing file as empty catch this one).
+
+    Most resolutions meet several (no workspace .env, no auth store): the problem is only worded
+    when someone asks for it."""
+
+    def __init__(self, path: Path, what: str) -> None:  # the message is worded on demand
+        Exception.__init__(self)
+        self.problems = (Problem(f"{what} not found", file=str(path), hint="check the path"),)
+
+    def __str__(self) -> str:
+        return str(self.problems[0])
 
 
 def read_bounded(path: Path, *, what: str, max_bytes: int, within: Confinement | None = None) -> bytes:
@@ -38,7 +48,7 @@ def read_bounded(path: Path, *, what: str, max_bytes: int, within: Confinement |
     try:
         fd = os.open(path, _FLAGS)
     except FileNotFoundError:
-        raise MissingFile([Problem(f"{what} not found", file=str(path), hint="check the path")]) from None
+        raise MissingFile(path, what) from None
     except OSError as exc:
         raise _os_problem(path, what, exc) from None
     try:
