@@ -136,3 +136,18 @@ def test_api_key_reference_stays_a_name_in_models_json_and_resolves_as_a_credent
 def test_escaped_reference_survives_into_the_registry(world: World) -> None:
     world.config({"models": {"providers": {"foo": provider("http://x/$${KEEP_ME}")}}})
     assert world.resolve().providers["foo"].base_url == "http://x/${KEEP_ME}"
+
+
+def test_references_deep_in_arrays_are_found_whatever_the_arrays_also_hold() -> None:
+    # Arrays are searched as encoded text; a lone surrogate (which the encoder refuses) or a key
+    # holding `${` must not change what is found.
+    value = {
+        "models": [{"id": "a", "n": "\ud800"}, {"id": "${A}"}],
+        "list": [[{"${NOT_A_VALUE}": 1}], ["plain", ["x-${B}"]]],
+        "none": [1, 2.5, None, True, {"k": [float("inf")]}],
+    }
+    result = substitute(value, {"A": "1", "B": "2"}.get)
+    assert result.value["models"] == [{"id": "a", "n": "\ud800"}, {"id": "1"}]
+    assert result.value["list"] == [[{"${NOT_A_VALUE}": 1}], ["plain", ["x-2"]]]
+    assert result.value["none"] is value["none"]  # nothing below it: shared, not copied
+    assert result.missing == []

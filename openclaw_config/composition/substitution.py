@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic_core import PydanticSerializationError, to_json
+
 from ..errors import ConfigPath
 from .tree import with_children
 
@@ -70,7 +72,17 @@ def _references(node: Any, path: ConfigPath, found: list[tuple[ConfigPath, str]]
 
 
 def _holds_reference(node: dict[Any, Any] | list[Any]) -> bool:
-    """Whether any string below `node` holds `${` (stops at the first)."""
+    """Whether any string below `node` holds `${` (stops at the first).
+
+    An array (where the bulk of a large config is: the models of each provider) is encoded and
+    searched in one go, several times faster than visiting its values: JSON writes `$` and `{` as
+    they are, so its text holds `${` exactly when one of its strings (or keys) does.
+    """
+    if type(node) is list:
+        try:
+            return b"${" in to_json(node)
+        except PydanticSerializationError:  # a lone surrogate, which JSON5 escapes can make
+            pass
     for child in node.values() if type(node) is dict else node:
         if type(child) is str:
             if "${" in child:
