@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 AGENT_DIR_VARIABLES = ("OPENCLAW_AGENT_DIR", "PI_CODING_AGENT_DIR")
@@ -32,11 +33,11 @@ class Locations:
     #: Legacy locations in use (a later release drops them): what each is, for a warning.
     legacy: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def auth_store(self) -> Path:
         return self.agent_dir / "auth-profiles.json"
 
-    @property
+    @cached_property
     def models_json(self) -> Path:
         return self.agent_dir / "models.json"
 

@@ -90,6 +90,15 @@ def test_a_fifo_or_device_as_a_tolerated_file_is_a_warning_not_a_hang(world: Wor
     assert "not a regular file" in done.stdout and str(at) in done.stdout
 
 
+def test_a_fifo_as_a_cli_credentials_file_is_passed_over_without_a_hang(world: World, fifo: Path) -> None:
+    # ~/.qwen/oauth_creds.json is read as OpenClaw does (an unreadable one is ignored), through the
+    # same bounded reader as every other input
+    world.config({"models": {"providers": {"local": LOCAL_PROVIDER}}})
+    link(fifo, world.home / ".qwen" / "oauth_creds.json")
+    done = resolve_in_child(world)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_the_reader_checks_the_opened_file_against_the_confinement(tmp_path: Path) -> None:
     """The check sees the real path of the file actually opened (not a path looked up again)."""
     inside, outside = tmp_path / "inside", tmp_path / "outside"

@@ -7,7 +7,6 @@ written). The files and profile ids are data (`externalCliCredentials` of the da
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -58,9 +57,13 @@ def _replaces(existing: AuthProfile | None, found: AuthProfile, provider: str, n
 
 def _read(path: Path, profile_id: str, provider: str) -> AuthProfile | None:
     """The file's credentials, or None when it is missing, unreadable or lacks a field (as OpenClaw)."""
-    try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, UnicodeDecodeError):
+    from ..errors import ConfigError
+    from ..sources.bounded_read import STORE_MAX_BYTES, read_bounded
+    from ..sources.strict_json import StrictJsonError, load_strict_json
+
+    try:  # the bounded reader: a FIFO or device there must not hang the resolution
+        data: Any = load_strict_json(read_bounded(path, what="CLI credentials", max_bytes=STORE_MAX_BYTES).decode())
+    except (ConfigError, StrictJsonError, UnicodeDecodeError):
         return None
     if not isinstance(data, dict):
         return None
