@@ -117,15 +117,15 @@ def _default_state_dir(home: Path, legacy: list[str]) -> Path:
 def _existing_config(home: Path, state_override: Path | None, legacy: list[str]) -> Path | None:
     """The first config file that exists, in OpenClaw's order: in the state dir it was told, else in
     `~/.openclaw` and the legacy folders; in each, `openclaw.json` before the legacy names."""
-    folders = [state_override] if state_override else [home / ".openclaw", *(home / n for n in LEGACY_STATE_DIRNAMES)]
+    folders = (state_override,) if state_override else (".openclaw", *LEGACY_STATE_DIRNAMES)
     for folder in folders:
         for name in (CONFIG_FILENAME, *LEGACY_CONFIG_FILENAMES):
-            if (folder / name).is_file():
-                if name != CONFIG_FILENAME or folder.name in LEGACY_STATE_DIRNAMES:
-                    legacy.append(
-                        f"the config file is the legacy {folder / name} (rename it {CONFIG_FILENAME} in ~/.openclaw)"
-                    )
-                return folder / name
+            candidate = os.path.join(home, folder, name)  # strings: this runs on every resolution
+            if os.path.isfile(candidate):
+                found = Path(candidate)
+                if name != CONFIG_FILENAME or found.parent.name in LEGACY_STATE_DIRNAMES:
+                    legacy.append(f"the config file is the legacy {found} (rename it {CONFIG_FILENAME} in ~/.openclaw)")
+                return found
     return None
 
 
@@ -146,10 +146,9 @@ def with_agent_dir_from(locations: Locations, process_env: Mapping[str, str], en
     OpenClaw reads the variable after loading those into its environment, so they move it too; only
     the default dir moves (a `--agent-dir` or a process variable wins).
     """
-    default = locations.state_dir / "agents" / "main" / "agent"
-    if _setting(process_env, *AGENT_DIR_VARIABLES) is not None or locations.agent_dir != default:
-        return locations
     setting = _setting(env, *AGENT_DIR_VARIABLES)
-    if setting is None:
+    if setting is None or _setting(process_env, *AGENT_DIR_VARIABLES) is not None:
+        return locations
+    if locations.agent_dir != locations.state_dir / "agents" / "main" / "agent":
         return locations
     return locations.with_agent_dir(_absolute(_expand_user(setting, locations.home), locations.cwd))
