@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .tree import js_number
+
 DEFAULT_CONTEXT_WINDOW = 200_000
 DEFAULT_MAX_TOKENS = 8192
 COST_FIELDS = ("input", "output", "cacheRead", "cacheWrite")
@@ -26,11 +28,20 @@ def with_model_defaults(model: Mapping[str, Any]) -> dict[str, Any]:
     if "input" not in out:
         out["input"] = ["text"]
     cost = out.get("cost")
-    out["cost"] = {**_ZERO_COST, **cost} if type(cost) is dict else dict(_ZERO_COST)
+    out["cost"] = _cost(cost) if type(cost) is dict else dict(_ZERO_COST)
     window = _positive_or(out.get("contextWindow"), DEFAULT_CONTEXT_WINDOW)
     out["contextWindow"] = window
     max_tokens = _positive_or(out.get("maxTokens"), DEFAULT_MAX_TOKENS)
     out["maxTokens"] = max_tokens if max_tokens <= window else window
+    return out
+
+
+def _cost(cost: dict[str, Any]) -> dict[str, Any]:
+    """Every price (0 when missing), whole ones as integers: OpenClaw writes `3.0` as `3`."""
+    out = {**_ZERO_COST, **cost}
+    for name, price in out.items():
+        if type(price) is float:
+            out[name] = js_number(price)
     return out
 
 
@@ -39,9 +50,9 @@ def _positive_or(value: Any, default: int) -> int | float:
     JavaScript prints it (`100000`, `8192`)."""
     kind = type(value)
     if kind is float:
-        if value.is_integer():
-            value, kind = int(value), int
-        elif not value > 0:  # NaN too
+        value = js_number(value)
+        kind = type(value)
+        if kind is float and not value > 0:  # NaN too
             return default
     if (kind is int and value > 0) or kind is float:
         return value  # type: ignore[no-any-return]

@@ -31,3 +31,24 @@ def json_copy(value: Any) -> Any:
     if kind is list:
         return [json_copy(child) for child in value]
     return value
+
+
+def with_js_numbers(value: Any) -> Any:
+    """`value` with every whole float JavaScript prints as an integer (`3.0`, `1e5`, `-0.0`: below
+    1e21) made that integer, as OpenClaw's `JSON.parse` then `JSON.stringify` writes them; `value`
+    itself when it holds none."""
+    kind = type(value)
+    if kind is float:
+        return js_number(value)
+    if kind is dict:
+        changed = {k: new for k, child in value.items() if (new := with_js_numbers(child)) is not child}
+        return with_children(value, changed)
+    if kind is list:
+        changed = {i: new for i, child in enumerate(value) if (new := with_js_numbers(child)) is not child}
+        return with_children(value, changed)
+    return value
+
+
+def js_number(value: float) -> int | float:
+    """A float as JavaScript holds it for printing: whole ones below 1e21 as integers."""
+    return int(value) if value.is_integer() and abs(value) < 1e21 else value

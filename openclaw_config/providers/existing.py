@@ -17,6 +17,7 @@ from typing import Any
 
 from ..composition.defaults import with_provider_defaults
 from ..composition.environment import EffectiveEnvironment
+from ..composition.tree import with_js_numbers
 from ..errors import ConfigWarning
 from ..sources.auth_profiles import AuthStore
 from ..sources.models_json import ExistingModelsJson, models_json_text
@@ -68,17 +69,22 @@ def keep_existing(
         return result
     produced = result.providers
     entries = {
-        pid: produced[pid]
-        if pid in produced
-        else normalized(pid, v, env, store, catalog, result)
-        if isinstance(v, dict)
-        else v
+        pid: produced[pid] if pid in produced else _kept(pid, v, env, store, catalog, result)
         for pid, v in existing.items()
     }
     entries.update((pid, block) for pid, block in produced.items() if pid not in entries)
     result.origins = {**kept, **result.origins}
     set_entries(result, entries)
     return result
+
+
+def _kept(
+    pid: str, entry: Any, env: EffectiveEnvironment, store: AuthStore, catalog: Catalog, result: ProviderSet
+) -> Any:
+    """An entry of the old file, as OpenClaw writes it back: parsed and printed by JavaScript (`2.0` is
+    `2`), a provider object normalized like a produced one."""
+    entry = with_js_numbers(entry)
+    return normalized(pid, entry, env, store, catalog, result) if isinstance(entry, dict) else entry
 
 
 def _null_entry_blocks_write(pid: str) -> ConfigWarning:
