@@ -261,7 +261,8 @@ def resolve_at(
     )
     existing, models_json_text = merge_existing(provider_set, existing, mode, env, store, catalog)
 
-    warnings = [*legacy_warnings(locations), *duplicate_key_warnings(composed), *env.warnings, *store.warnings]
+    legacy = legacy_warnings(locations)
+    warnings = [*legacy, *env.warnings, *store.warnings]
     warnings += existing.warnings
     warnings += provider_set.warnings
     replaced = mode == "replace" and bool(provider_set.providers)  # nothing produced: the old file stays
@@ -275,12 +276,20 @@ def resolve_at(
     auth = AuthInputs(config, composed.value, env, store, catalog, now_ms, locations.cwd, user_home, main_store)
     return replace(
         registry,
-        warnings=tuple(locate_warning(w, composed) for w in registry.warnings),
+        _warnings=functools.partial(every_warning, registry.warnings, len(legacy), composed),
         agent=selection,
         discovery=tuple(provider_set.discovery),
         _auth=auth,
         _models_json_text=models_json_text,
     )
+
+
+def every_warning(found: tuple[ConfigWarning, ...], at: int, composed: ComposedConfig) -> tuple[ConfigWarning, ...]:
+    """The warnings `found`, with the keys written twice inserted `at` their place, all located. Run
+    when the registry's warnings are first read: looking for duplicate keys costs as much as checking
+    the schema, and a runtime that only resolves and writes does not need them."""
+    every = [*found[:at], *duplicate_key_warnings(composed), *found[at:]]
+    return tuple(locate_warning(w, composed) for w in every)
 
 
 def legacy_warnings(locations: Locations) -> list[ConfigWarning]:

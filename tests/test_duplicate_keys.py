@@ -107,3 +107,23 @@ def test_the_counting_check_lets_files_without_duplicates_through_without_a_scan
 def test_the_counting_check_sees_every_duplicate(text: str) -> None:
     assert index_positions(text).duplicates()
     assert may_have_duplicates(text, pyjson5.decode(text))
+
+
+def test_keys_written_twice_are_looked_for_when_the_warnings_are_first_read(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the look costs as much as the schema check on a large config: a runtime that only resolves and
+    # writes models.json does not pay it; the warnings keep their order (legacy locations first)
+    from openclaw_config import pipeline
+
+    calls: list[int] = []
+    real = pipeline.duplicate_key_warnings
+    monkeypatch.setattr(pipeline, "duplicate_key_warnings", lambda composed: calls.append(1) or real(composed))
+    world.env["CLAWDBOT_STATE_DIR"] = str(world.state_dir)
+    world.config(DUPLICATED)
+    registry = world.resolve()
+    registry.write_models_json()
+    assert calls == []
+    messages = [w.message for w in registry.warnings]
+    assert calls == [1] and [w.message for w in registry.warnings] == messages  # worked out once
+    assert "CLAWDBOT_STATE_DIR" in messages[0] and "written twice" in messages[1]

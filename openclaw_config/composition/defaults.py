@@ -39,9 +39,9 @@ def with_model_defaults(model: Mapping[str, Any]) -> dict[str, Any]:
 def _cost(cost: dict[str, Any]) -> dict[str, Any]:
     """Every price (0 when missing), whole ones as integers: OpenClaw writes `3.0` as `3`."""
     out = {**_ZERO_COST, **cost}
-    for name, price in out.items():
-        if type(price) is float:
-            out[name] = js_number(price)
+    for name, price in out.items():  # js_number, inline: this runs for every model
+        if type(price) is float and price.is_integer() and -1e21 < price < 1e21:
+            out[name] = int(price)
     return out
 
 

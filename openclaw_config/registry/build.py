@@ -50,7 +50,6 @@ def build_registry(
         resolved_default=primary,
         fallbacks=tuple(model_choice.get("fallbacks") or ()),
         aliases=aliases,
-        warnings=(),
         env_sources=tuple(env.contributing_sources()),
         config=config,
         existing_models_json_readable=existing_readable,
@@ -64,7 +63,7 @@ def build_registry(
     warnings += unknown_model_warnings(registry, context.composed if context is not None else None)
     from dataclasses import replace
 
-    return replace(registry, resolved_default=resolved, warnings=tuple(warnings), _context=context)
+    return replace(registry, resolved_default=resolved, _warnings=tuple(warnings), _context=context)
 
 
 def _agent_defaults(config: Mapping[str, Any]) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
@@ -305,9 +305,12 @@ class EffectiveRegistry:
     resolved_default: str
     fallbacks: tuple[str, ...]
     aliases: Mapping[str, str]
-    warnings: tuple[ConfigWarning, ...]
     env_sources: tuple[str, ...]
     config: Mapping[str, Any] = field(repr=False)
+    # The warnings, or how to work them out: some (keys written twice) are looked for only when read
+    _warnings: tuple[ConfigWarning, ...] | Callable[[], tuple[ConfigWarning, ...]] = field(
+        default=(), repr=False, compare=False
+    )
     existing_models_json_readable: bool = True
     # Entries of the existing models.json that are not provider objects, written back as they are,
     # and the order of every key of the document (see `to_models_json`).
@@ -322,6 +325,12 @@ class EffectiveRegistry:
     _auth: AuthInputs | None = field(default=None, repr=False, compare=False)  # for credentials()
     # The text of `to_models_json()`, when the resolution made it (see providers.existing)
     _models_json_text: str | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def warnings(self) -> tuple[ConfigWarning, ...]:
+        """Things worth knowing that did not stop resolution, in the order they were found."""
+        found = self._warnings
+        return found() if callable(found) else found
 
     @property
     def config_path(self) -> Path:
