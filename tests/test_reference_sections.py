@@ -139,6 +139,17 @@ def test_the_rules_are_not_loaded_for_a_config_of_models_only() -> None:
     assert done.stdout.strip() == "False"
 
 
+def test_the_data_is_not_read_when_only_parts_the_engine_checks_are_present() -> None:
+    from openclaw_config.schema import reference_sections
+
+    reference_sections.reference_schema.cache_clear()
+    owned_only = {"models": {}, "auth": {}, "env": {"A": "b"}, "agents": {"defaults": {"model": {"primary": "a/b"}}}}
+    assert schema_problems(owned_only) == []
+    assert reference_sections.reference_schema.cache_info().currsize == 0
+    assert schema_problems({**owned_only, "ui": {"seamColor": "red"}}) != []
+    assert reference_sections.reference_schema.cache_info().currsize == 1
+
+
 def test_hostile_input_neither_crashes_nor_hangs() -> None:
     deep: Any = "leaf"
     for _ in range(100_000):

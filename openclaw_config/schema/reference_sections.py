@@ -41,6 +41,24 @@ _TYPE_WORDS = {"string": "a string", "number": "a number", "integer": "a whole n
 _ERROR_TYPES = {"string": "string_type", "number": "float_type", "integer": "int_type"}
 
 
+_OWNED_PREFIXES = frozenset(path[:end] for path in OWNED for end in range(1, len(path)))
+
+
+def needs_check(config: dict[str, Any]) -> bool:
+    """Whether `config` holds anything outside the parts the engine checks itself (the data is then
+    not loaded at all: the 0.79 MB benchmark config holds only such parts)."""
+    stack: list[tuple[ConfigPath, dict[str, Any]]] = [((), config)]
+    while stack:
+        path, node = stack.pop()
+        for key, value in node.items():
+            where = (*path, key)
+            if where not in OWNED and where not in _OWNED_PREFIXES:
+                return True
+            if where in _OWNED_PREFIXES and isinstance(value, dict):
+                stack.append((where, value))
+    return False
+
+
 @cache
 def reference_schema() -> Schema:
     schema: Schema = json.loads(DATA_FILE.read_text(encoding="utf-8"))["schema"]

@@ -31,12 +31,12 @@ def schema_problems(document: Any, kind: DocumentKind = "config") -> list[Proble
 
 def _reference_problems(config: dict[str, Any]) -> list[Problem]:
     """The rules OpenClaw itself holds the sections this engine passes through to (see
-    `reference_sections`); its data is not loaded for a config of `models` alone."""
+    `reference_sections`); not even imported for a config of `models` alone."""
     if not any(key not in ("models", "$schema") for key in config):
         return []
-    from .reference_sections import section_problems
+    from .reference_sections import needs_check, section_problems
 
-    return section_problems(config)
+    return section_problems(config) if needs_check(config) else []
 
 
 def _valid_provider_by_provider(config: dict[str, Any]) -> bool:
