@@ -144,7 +144,10 @@ def test_a_missing_include_names_the_file_and_where_it_was_included_from(world: 
 def test_root_level_include_with_siblings_merges_siblings_on_top(world: World) -> None:
     world.write(
         world.state_dir / "base.json5",
-        {"agents": {"defaults": {"model": {"primary": "base/a", "fallbacks": ["base/f"]}}}, "meta": {"lastTouchedVersion": "base"}},
+        {
+            "agents": {"defaults": {"model": {"primary": "base/a", "fallbacks": ["base/f"]}}},
+            "meta": {"lastTouchedVersion": "base"},
+        },
     )
     world.config(
         {"$include": "./base.json5", "agents": {"defaults": {"model": {"primary": "top/a", "fallbacks": ["top/f"]}}}}
