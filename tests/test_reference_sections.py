@@ -6,11 +6,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pyjson5
 import pytest
+from jsonschema import Draft202012Validator
 
+from openclaw_config.schema.json_schema import generate_json_schema
 from openclaw_config.schema.validate import schema_problems
 from openclaw_config.validation import validate_file
 
@@ -45,7 +49,7 @@ RULES = {
                   "approvals.exec.targets.0.to", "to must be a non-empty string", '"" }'),
     "items": ("{\n  logging: {\n    redactPatterns: [\"ok\", 7],\n  },\n}\n", "logging.redactPatterns.1",
               "item 1 of redactPatterns must be a string, not 7", "7]"),
-    "propertyNames": ("{\n  browser: {\n    profiles: { Bad_Name: { cdpPort: 9222 } },\n  },\n}\n",
+    "propertyNames": ('{\n  browser: {\n    profiles: { Bad_Name: { cdpPort: 9222, color: "#00AA00" } },\n  },\n}\n',
                       "browser.profiles.Bad_Name", "key 'Bad_Name' in browser.profiles must match ^[a-z0-9-]+$",
                       "Bad_Name"),
     "required": ('{\n  bindings: [\n    { agentId: "a", match: { accountId: "x" } },\n  ],\n}\n',
@@ -165,3 +169,38 @@ def test_the_verdicts_recorded_from_the_reference_are_ours(name: str) -> None:
     problems = validate_file(RECORDED / name / "openclaw.json")
     assert (problems == []) is verdict["accepted"]
     assert sorted(p.config_path or "" for p in problems) == sorted(verdict["problemPaths"])
+
+
+@cache
+def editor_schema() -> Draft202012Validator:
+    return Draft202012Validator(generate_json_schema("config"))
+
+
+def jsonschema_paths(config: Any) -> set[str]:
+    """The config paths a third-party validator reports with the committed JSON Schema's rules."""
+    paths = set()
+    for found in editor_schema().iter_errors(config):
+        # Of the branches of an anyOf, the one that got past the value's kind (as `validate` picks it).
+        inner = [e for e in found.context or () if len(e.absolute_path) > len(found.absolute_path)
+                 or e.validator in ("additionalProperties", "required")]  # fmt: skip
+        error = inner[0] if found.validator == "anyOf" and inner else found
+        where = tuple(error.absolute_path)
+        if "propertyNames" in error.absolute_schema_path:
+            paths.add((*where, error.instance))
+        elif error.validator == "additionalProperties":
+            paths |= {(*where, k) for k in error.instance if k not in error.schema.get("properties", {})}
+        elif error.validator == "required":
+            paths |= {(*where, k) for k in error.validator_value if k not in error.instance}
+        else:
+            paths.add(where)
+    return {".".join(map(str, path)) for path in paths}
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_a_json_schema_validator_rejects_the_same_place(rule: str) -> None:
+    text, path, _, _ = RULES[rule]
+    assert jsonschema_paths(pyjson5.loads(text)) == {path}
+
+
+def test_a_json_schema_validator_accepts_the_valid_sections() -> None:
+    assert jsonschema_paths(VALID_SECTIONS) == set()
