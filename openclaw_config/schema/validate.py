@@ -34,9 +34,15 @@ def _reference_problems(config: dict[str, Any]) -> list[Problem]:
     `reference_sections`); not even imported for a config of `models` alone."""
     if not any(key not in ("models", "$schema") for key in config):
         return []
+    from .reference_refinements import refinement_problems
     from .reference_sections import needs_check, section_problems
 
-    return section_problems(config) if needs_check(config) else []
+    if not needs_check(config):
+        return []
+    problems = section_problems(config)
+    # The checks beyond the data, where the data holds: a value of the wrong kind is reported once.
+    reported = {p.path for p in problems}
+    return problems + [p for p in refinement_problems(config) if p.path not in reported]
 
 
 def _valid_provider_by_provider(config: dict[str, Any]) -> bool:
