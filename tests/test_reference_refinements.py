@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
 
+from openclaw_config.schema.json_schema import generate_json_schema
 from openclaw_config.schema.validate import schema_problems
 from openclaw_config.validation import validate_file
 
@@ -79,3 +81,19 @@ def test_a_secret_named_by_a_rule_is_not_quoted(tmp_path: Path) -> None:
 def test_a_value_of_the_wrong_kind_is_reported_once() -> None:
     problems = schema_problems({"agents": {"defaults": {"heartbeat": {"every": 5}}}})
     assert [p.config_path for p in problems] == ["agents.defaults.heartbeat.every"]
+
+
+# The rules a JSON Schema can state are in the committed one too, so a pre-commit hook refuses them.
+IN_THE_JSON_SCHEMA = [
+    "allow and alsoAllow in tools", "allow and alsoAllow in an agent's provider policy",
+    "allow and alsoAllow in a group's tools", "a heartbeat duration", "an agent's heartbeat duration",
+    "an empty heartbeat target",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("rule", IN_THE_JSON_SCHEMA)
+def test_a_json_schema_validator_refuses_the_same_place(rule: str) -> None:
+    refused, path, _, valid = RULES[rule]
+    validator = Draft202012Validator(generate_json_schema("config"))
+    assert {".".join(map(str, e.absolute_path)) for e in validator.iter_errors(refused)} == {path}
+    assert list(validator.iter_errors(valid)) == []

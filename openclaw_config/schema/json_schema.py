@@ -34,6 +34,7 @@ def _with_reference_sections(body: dict[str, Any]) -> None:
     """The sections the engine passes through, with OpenClaw's own rules (the data `validate` checks
     them with), so that a JSON Schema validator rejects what OpenClaw rejects. Their inner fields
     get titles from their names; the reference's data has no text."""
+    from .reference_refinements import json_schema_rules
     from .reference_sections import OWNED, reference_schema
 
     sections = reference_schema().get("properties", {})
@@ -42,6 +43,9 @@ def _with_reference_sections(body: dict[str, Any]) -> None:
         if name in root and (name,) not in OWNED:
             shown = {key: root[name][key] for key in ("title", "description") if key in root[name]}
             root[name] = {**shown, **_titled(section)}
+    for place, rule in json_schema_rules():
+        for node in _nodes_at(body, place):
+            node.update(rule)
     definitions = body.pop("$defs", {})
     while True:  # drop the definitions no longer used (those of the sections replaced)
         used = json_text({**body, "$defs": definitions})
@@ -50,6 +54,24 @@ def _with_reference_sections(body: dict[str, Any]) -> None:
             break
         definitions = kept
     body["$defs"] = definitions
+
+
+def _nodes_at(body: dict[str, Any], place: tuple[str | int, ...]) -> list[dict[str, Any]]:
+    """The schemas of the values at `place` (`*`: any key or item), through `anyOf` branches."""
+    nodes = [body]
+    for segment in place:
+        following = []
+        for node in nodes:
+            options = [node, *node.get("anyOf", ())]
+            for option in options:
+                if segment == "*":
+                    following += [
+                        option[k] for k in ("items", "additionalProperties") if isinstance(option.get(k), dict)
+                    ]
+                elif isinstance(option.get("properties"), dict) and segment in option["properties"]:
+                    following.append(option["properties"][segment])
+        nodes = following
+    return nodes
 
 
 def _titled(node: Any) -> Any:

@@ -106,6 +106,17 @@ def refinement_problems(config: dict[str, Any]) -> list[Problem]:
     return problems
 
 
+def json_schema_rules() -> list[tuple[ConfigPath, dict[str, Any]]]:
+    """The rules here that a JSON Schema can state, with where: for the committed schema (`json_schema`)."""
+    rules: list[tuple[ConfigPath, dict[str, Any]]] = [
+        (place, {"not": {"required": ["allow", "alsoAllow"]}}) for place in _tool_policy_places()
+    ]
+    for heartbeat in (("agents", "defaults", "heartbeat"), ("agents", "list", "*", "heartbeat")):
+        rules.append(((*heartbeat, "every"), {"pattern": r"^\s*(?:\d+(?:\.\d+)?|\.\d+)(?:[mM][sS]|[sSmMhH])?\s*$"}))
+        rules.append(((*heartbeat, "target"), {"pattern": r"\S"}))
+    return rules
+
+
 @cache
 def _tool_policy_places() -> tuple[ConfigPath, ...]:
     """Every place the reference's data has a tool policy (an object with both allow and alsoAllow):
