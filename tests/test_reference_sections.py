@@ -95,6 +95,13 @@ def test_every_problem_is_reported_at_once() -> None:
     assert paths == {"ui.seamColor", "gateway.port", "gateway.prot", "update.channel"}
 
 
+@pytest.mark.parametrize("number", [10**400, float("inf"), float("nan"), 1.5])
+def test_a_number_openclaw_cannot_hold_is_refused_without_a_crash(number: float) -> None:
+    [problem] = schema_problems({"gateway": {"port": number}})
+    assert problem.config_path == "gateway.port"
+    assert "must be a whole number greater than 0" in problem.message
+
+
 def test_a_secret_is_never_quoted() -> None:
     [problem] = schema_problems({"gateway": {"auth": {"token": 12345}}})
     assert problem.config_path == "gateway.auth.token"

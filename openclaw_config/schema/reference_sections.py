@@ -103,8 +103,13 @@ def _kinds(schema: Schema) -> list[str]:
 
 def _is_kind(value: Any, kind: str) -> bool:
     if kind in ("number", "integer"):
-        number = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-        return number and (kind == "number" or float(value).is_integer())
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        try:  # OpenClaw reads a number beyond a double's range as Infinity, which it refuses
+            finite = math.isfinite(value)
+        except OverflowError:
+            return False
+        return finite and (kind == "number" or isinstance(value, int) or value.is_integer())
     checks = {"string": str, "boolean": bool, "object": dict, "array": list, "null": type(None)}
     return isinstance(value, checks.get(kind, object))
 
