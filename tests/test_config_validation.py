@@ -69,9 +69,17 @@ def test_an_unknown_root_key_is_an_error(world: World) -> None:
 
 @pytest.mark.parametrize("section", PASS_THROUGH_OBJECTS)
 def test_pass_through_sections_are_accepted_untouched(world: World, section: str) -> None:
-    content = {"anything": {"nested": [1, "two", None]}, "flag": True}
-    world.config({section: content})
-    assert world.resolve().config[section] == content
+    world.config({section: {}})
+    assert world.resolve().config[section] == {}
+
+
+# OpenClaw checks these sections itself and refuses a config with a key it does not know there
+# (`broadcast` maps agent ids, `channels` channel ids: their keys are names).
+@pytest.mark.parametrize("section", sorted(set(PASS_THROUGH_OBJECTS) - {"broadcast", "channels"}))
+def test_pass_through_sections_reject_unknown_keys_as_openclaw_does(world: World, section: str) -> None:
+    problems = problems_of(world, {section: {"anythingAtAll": {"nested": [1, "two", None]}}})
+    assert paths_of(problems) == {f"{section}.anythingAtAll"}
+    assert all("unknown key" in p.message for p in problems)
 
 
 def test_bindings_pass_through_as_an_array(world: World) -> None:

@@ -144,7 +144,10 @@ def test_a_missing_include_names_the_file_and_where_it_was_included_from(world: 
 def test_root_level_include_with_siblings_merges_siblings_on_top(world: World) -> None:
     world.write(
         world.state_dir / "base.json5",
-        {"agents": {"defaults": {"model": {"primary": "base/a", "fallbacks": ["base/f"]}}}, "meta": {"from": "base"}},
+        {
+            "agents": {"defaults": {"model": {"primary": "base/a", "fallbacks": ["base/f"]}}},
+            "meta": {"lastTouchedVersion": "base"},
+        },
     )
     world.config(
         {"$include": "./base.json5", "agents": {"defaults": {"model": {"primary": "top/a", "fallbacks": ["top/f"]}}}}
@@ -152,7 +155,7 @@ def test_root_level_include_with_siblings_merges_siblings_on_top(world: World) -
     registry = world.resolve()
     assert registry.default_model == "top/a"
     assert registry.fallbacks == ("base/f", "top/f")  # arrays concatenate, included first
-    assert registry.config["meta"] == {"from": "base"}
+    assert registry.config["meta"] == {"lastTouchedVersion": "base"}
 
 
 def test_an_include_list_merges_in_order_later_wins(world: World) -> None:

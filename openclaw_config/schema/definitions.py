@@ -13,7 +13,6 @@ from pydantic import Field, with_config
 from typing_extensions import TypedDict
 
 from .common import NonEmpty, Positive, PositiveNumber, doc, open_keys, strict
-from .section_definitions import LoggingSection, UpdateSection
 
 _STRICT = strict()
 _OPEN = open_keys()
@@ -165,13 +164,14 @@ class AgentsSection(TypedDict):
     list: NotRequired[Annotated[list[Any], doc("Agent definitions (passed through).")]]
 
 
-# Root sections this engine does not model: only their kind (object or array) is checked.
+# Root sections this engine does not model: their kind (object or array) is checked here, the rest
+# to OpenClaw's own rules, kept as data (see `reference_sections.py`).
 PassedObject = dict[str, Any]
 PassedList = list[Any]
 
 
 def _passed(what: str) -> Any:
-    return doc(f"{what} (not checked by openclaw-config: passed through untouched).")
+    return doc(f"{what} (checked to OpenClaw's rules; not used by openclaw-config).")
 
 
 @with_config(_STRICT)
@@ -189,8 +189,8 @@ class OpenClawConfig(TypedDict):
     meta: NotRequired[Annotated[PassedObject, _passed("Bookkeeping OpenClaw writes about the config")]]
     wizard: NotRequired[Annotated[PassedObject, _passed("State of the onboarding wizard")]]
     diagnostics: NotRequired[Annotated[PassedObject, _passed("Diagnostics settings")]]
-    logging: NotRequired[Annotated[LoggingSection, doc("Logging settings.")]]
-    update: NotRequired[Annotated[UpdateSection, doc("Self-update channel and start-up check.")]]
+    logging: NotRequired[Annotated[PassedObject, _passed("Logging settings")]]
+    update: NotRequired[Annotated[PassedObject, _passed("Self-update channel and start-up check")]]
     browser: NotRequired[Annotated[PassedObject, _passed("Browser tool settings")]]
     ui: NotRequired[Annotated[PassedObject, _passed("User-interface settings")]]
     nodeHost: NotRequired[Annotated[PassedObject, _passed("Node host settings")]]

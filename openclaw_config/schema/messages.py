@@ -38,25 +38,25 @@ def problem_for(error: Any, path: ConfigPath, kind: DocumentKind) -> Problem:
     kind_of_error = error["type"]
     value = error.get("input")
     if kind_of_error == "extra_forbidden":
-        return _unknown_key(path, known_keys(kind, loc[:-1]))
+        return unknown_key(path, known_keys(kind, loc[:-1]))
     if kind_of_error == "missing":
-        return _missing(path, _expected(schema_at(kind, loc)), _holder(path[:-1]))
+        return missing_field(path, _expected(schema_at(kind, loc)), holder(path[:-1]))
     if kind_of_error == "union_tag_not_found":
         union = schema_at(kind, loc) or {}
         tags = [json.dumps(tag) for tag in union.get("choices", {})]
-        return _missing((*path, "type"), _one_of(tags) if tags else None, _holder(path))
+        return missing_field((*path, "type"), one_of(tags) if tags else None, holder(path))
     if kind_of_error == "union_tag_invalid":
         tags = _quoted_choices(str(error.get("ctx", {}).get("expected_tags", "")))
         tag_path = (*path, "type")
         found = describe_value(value.get("type") if isinstance(value, dict) else value, tag_path)
         return Problem(
-            f"type must be {_one_of(tags)}, not {found}", path=tag_path, hint=_choice_hint(value, tags, tag_path)
+            f"type must be {one_of(tags)}, not {found}", path=tag_path, hint=choice_hint(value, tags, tag_path)
         )
     expected_schema = schema_at(kind, loc)
     return _wrong_value(path, value, kind_of_error, expected_schema, error)
 
 
-def _unknown_key(path: ConfigPath, known: list[str]) -> Problem:
+def unknown_key(path: ConfigPath, known: list[str]) -> Problem:
     key = str(path[-1])
     where = "at the root" if len(path) == 1 else f"in {format_path(path[:-1])}"
     near = nearest(key, known)
@@ -71,7 +71,7 @@ def _unknown_key(path: ConfigPath, known: list[str]) -> Problem:
     return Problem(f"unknown key {key!r} {where}", path=path, hint=hint, anchor="key")
 
 
-def _missing(path: ConfigPath, expected: str | None, holder: str) -> Problem:
+def missing_field(path: ConfigPath, expected: str | None, holder: str) -> Problem:
     name = str(path[-1])
     what = f" ({expected})" if expected else ""
     return Problem(
@@ -85,16 +85,16 @@ def _wrong_value(path: ConfigPath, value: Any, error_type: str, schema: Schema |
     if error_type == "literal_error":
         choices = _quoted_choices(str(error.get("ctx", {}).get("expected", "")))
         return Problem(
-            f"{name} must be {_one_of(choices)}, not {found}", path=path, hint=_choice_hint(value, choices, path)
+            f"{name} must be {one_of(choices)}, not {found}", path=path, hint=choice_hint(value, choices, path)
         )
     expected = _expected(schema) or _expected_from_error(error_type, error)
     if expected is None:  # an error this module has no words for: say what is known, never pydantic's text
         hint = "check it against the schema: `openclaw-config schema` prints it"
         return Problem(f"{name} cannot be {found} here", path=path, hint=hint)
-    return Problem(f"{name} must be {expected}, not {found}", path=path, hint=_fix(value, error_type, expected))
+    return Problem(f"{name} must be {expected}, not {found}", path=path, hint=fix_hint(value, error_type, expected))
 
 
-def _fix(value: Any, error_type: str, expected: str) -> str:
+def fix_hint(value: Any, error_type: str, expected: str) -> str:
     """How to turn the value found into one of the expected kind."""
     if error_type == "string_too_short":
         return "give it a value: it cannot be empty"
@@ -158,7 +158,7 @@ def field_name(path: ConfigPath) -> str:
     return str(last)
 
 
-def _holder(path: ConfigPath) -> str:
+def holder(path: ConfigPath) -> str:
     """The object at `path`, in words: "this model", "provider 'p'", "the root"."""
     if not path:
         return "the root"
@@ -180,11 +180,11 @@ def _expected(schema: Schema | None) -> str | None:
         return "a non-empty string" if schema.get("min_length", 0) >= 1 else "a string"
     if kind in ("int", "float"):
         base = "a whole number" if kind == "int" else "a number"
-        return base + _bounds(schema)
+        return base + bounds_words(schema)
     if kind == "bool":
         return "true or false"
     if kind == "literal":
-        return _one_of([json.dumps(v, ensure_ascii=False) for v in schema.get("expected", [])])
+        return one_of([json.dumps(v, ensure_ascii=False) for v in schema.get("expected", [])])
     if kind in ("typed-dict", "dict", "model", "model-fields"):
         return "an object"
     if kind == "list":
@@ -206,11 +206,11 @@ def _expected_from_error(error_type: str, error: Any) -> str | None:
         "list_type": "an array", "finite_number": "a finite number",
     }  # fmt: skip
     if error_type in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        return "a number" + _bounds({k: v for k, v in ctx.items() if k in ("gt", "ge", "lt", "le")})
+        return "a number" + bounds_words({k: v for k, v in ctx.items() if k in ("gt", "ge", "lt", "le")})
     return words.get(error_type)
 
 
-def _bounds(schema: Schema) -> str:
+def bounds_words(schema: Schema) -> str:
     """ " greater than 0", ", 0 or more": the bounds of a number, to follow its kind."""
     strict = [f"{words} {_number(schema[key])}" for key, words in (("gt", "greater than"), ("lt", "less than"))
               if key in schema]  # fmt: skip
@@ -244,7 +244,7 @@ def _quoted_choices(expected: str) -> list[str]:
     return [json.dumps(word) for word in re.findall(r"'((?:[^'\\]|\\.)*)'", expected)]
 
 
-def _one_of(choices: list[str]) -> str:
+def one_of(choices: list[str]) -> str:
     if not choices:
         return "one of the allowed values"
     if len(choices) == 1:
@@ -252,13 +252,13 @@ def _one_of(choices: list[str]) -> str:
     return f"{', '.join(choices[:-1])} or {choices[-1]}"
 
 
-def _choice_hint(value: Any, choices: list[str], path: ConfigPath) -> str:
+def choice_hint(value: Any, choices: list[str], path: ConfigPath) -> str:
     words = [json.loads(c) for c in choices]
     if isinstance(value, str) and not is_secret_place(path):
-        near = nearest(value, words)
+        near = nearest(value, [word for word in words if isinstance(word, str)])
         if near is not None:
             return f"did you mean {json.dumps(near)}?"
-    return f"use {_one_of(choices)}"
+    return f"use {one_of(choices)}"
 
 
 def nearest(word: str, known: list[str]) -> str | None:

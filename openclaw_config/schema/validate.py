@@ -18,13 +18,31 @@ def schema_problems(document: Any, kind: DocumentKind = "config") -> list[Proble
 
     from .compiled import document_validator
 
-    if kind == "config" and _valid_provider_by_provider(document):
+    problems: list[Problem] = []
+    if kind != "config" or not _valid_provider_by_provider(document):
+        try:
+            document_validator(kind).validate_python(document)
+        except ValidationError as exc:
+            problems = [_problem(error, document, kind) for error in exc.errors(include_url=False)]
+    if kind == "config":
+        problems.extend(_reference_problems(document))
+    return problems
+
+
+def _reference_problems(config: dict[str, Any]) -> list[Problem]:
+    """The rules OpenClaw itself holds the sections this engine passes through to (see
+    `reference_sections`); not even imported for a config of `models` alone."""
+    if not any(key not in ("models", "$schema") for key in config):
         return []
-    try:
-        document_validator(kind).validate_python(document)
-    except ValidationError as exc:
-        return [_problem(error, document, kind) for error in exc.errors(include_url=False)]
-    return []
+    from .reference_refinements import refinement_problems
+    from .reference_sections import needs_check, section_problems
+
+    if not needs_check(config):
+        return []
+    problems = section_problems(config)
+    # The checks beyond the data, where the data holds: a value of the wrong kind is reported once.
+    reported = {p.path for p in problems}
+    return problems + [p for p in refinement_problems(config) if p.path not in reported]
 
 
 def _valid_provider_by_provider(config: dict[str, Any]) -> bool:
