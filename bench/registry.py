@@ -129,14 +129,18 @@ def _print(rows: dict[str, dict[str, Any] | None]) -> None:
     if show is None:
         print("| show: now / before | skipped: not a git checkout holding the earlier revision | | |")
     else:
-        print(f"| {show['target']} ({show['now_ms']['median']:.1f} ms vs {show['before_ms']['median']:.1f} ms at "
-              f"{show['before']}) | {show['ratio']:.3f}x | <= 1.10x | {'PASS' if show['passed'] else 'FAIL'} |")
+        print(
+            f"| {show['target']} ({show['now_ms']['median']:.1f} ms vs {show['before_ms']['median']:.1f} ms at "
+            f"{show['before']}) | {show['ratio']:.3f}x | <= 1.10x | {'PASS' if show['passed'] else 'FAIL'} |"
+        )
     if listing is None:
         print("| list --all --json: reference / ours | skipped: the reference is not installed | | |")
     else:
-        print(f"| {listing['target']} ({listing['ours_ms']['median']:.1f} ms vs {listing['reference_ms']['median']:.0f}"
-              f" ms; floor: {listing['floor']}) | {listing['ratio']:.1f}x | >= 20x | "
-              f"{'PASS' if listing['passed'] else 'FAIL'} |")
+        print(
+            f"| {listing['target']} ({listing['ours_ms']['median']:.1f} ms vs {listing['reference_ms']['median']:.0f}"
+            f" ms; floor: {listing['floor']}) | {listing['ratio']:.1f}x | >= 20x | "
+            f"{'PASS' if listing['passed'] else 'FAIL'} |"
+        )
 
 
 if __name__ == "__main__":
