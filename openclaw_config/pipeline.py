@@ -30,6 +30,7 @@ from .advice import advice_warnings, locate_warning
 from .composition.duplicate_keys import duplicate_key_warnings
 from .composition.environment import EffectiveEnvironment, build_environment, config_env_vars
 from .composition.includes import include_roots, resolve_includes
+from .composition.key_order import in_openclaw_order
 from .composition.non_finite import non_finite_problems
 from .composition.substitution import MAX_SUBSTITUTED_CHARS, substitute
 from .credentials.inputs import AuthInputs
@@ -240,9 +241,9 @@ def resolve_at(
     models_section = config.get("models") or {}
     # Copies, as filling in a missing apiKey writes into them. Model defaults (stage 5) are filled in
     # by the registry, per provider, when its models are first asked for (`Provider.raw`).
-    from .registry.refs import in_openclaw_order
-
-    explicit = {pid: in_openclaw_order(dict(p)) for pid, p in (models_section.get("providers") or {}).items()}
+    explicit = {
+        pid: in_openclaw_order(dict(p), "provider") for pid, p in (models_section.get("providers") or {}).items()
+    }
     user_home = Path(process_env["HOME"]) if process_env.get("HOME") else locations.home
     store = with_cli_credentials(read_agent_store(locations.auth_store, main_store), user_home, catalog, now_ms)
     existing = read_models_json(locations.models_json)

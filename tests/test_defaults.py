@@ -22,10 +22,10 @@ def test_every_default_is_filled_in() -> None:
     }
 
 
-def test_given_fields_are_kept_in_place_and_missing_cost_fields_become_zero() -> None:
+def test_given_fields_come_in_openclaws_order_and_missing_cost_fields_become_zero() -> None:
     model = {"cost": {"output": 2.5}, "id": "m", "name": "M", "reasoning": True, "input": ["text", "image"]}
     result = with_model_defaults(model)
-    assert list(result)[:5] == ["cost", "id", "name", "reasoning", "input"]
+    assert list(result) == ["id", "name", "reasoning", "input", "cost", "contextWindow", "maxTokens"]
     assert result["cost"] == {"input": 0, "output": 2.5, "cacheRead": 0, "cacheWrite": 0}
     assert (result["reasoning"], result["input"]) == (True, ["text", "image"])
 

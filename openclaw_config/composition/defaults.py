@@ -1,7 +1,7 @@
 """Model defaults (SPEC section 7), applied to every model of every provider.
 
-Fields the user wrote keep their place; missing ones are appended in a fixed order, which is what
-OpenClaw writes to models.json.
+The fields the user wrote come in OpenClaw's key order; missing ones are appended in a fixed order,
+which is what OpenClaw writes to models.json.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .key_order import order_of
 from .tree import js_number
 
 DEFAULT_CONTEXT_WINDOW = 200_000
@@ -22,7 +23,8 @@ _ZERO_COST = dict.fromkeys(COST_FIELDS, 0)
 def with_model_defaults(model: Mapping[str, Any]) -> dict[str, Any]:
     """A copy of `model` with every default filled in. It runs once per model of the document, so it
     is written for speed: exact type tests (JSON values are never subclasses; a bool is no number)."""
-    out = dict(model)
+    keys = order_of("model", tuple(model))  # the config's keys in OpenClaw's order, then the defaults
+    out = dict(model) if keys is None else {key: model[key] for key in keys}
     if "reasoning" not in out:
         out["reasoning"] = False
     if "input" not in out:

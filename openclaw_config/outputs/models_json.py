@@ -11,7 +11,6 @@ from ..gc_pause import cycle_collection_paused
 from ..sources.bounded_read import STORE_MAX_BYTES
 from ..sources.json5_file import read_text
 from ..sources.models_json import models_json_text
-from .atomic import backup, write_atomic
 from .redact import names_a_variable, redact, redact_text
 
 if TYPE_CHECKING:
@@ -84,6 +83,8 @@ def write_models_json(registry: EffectiveRegistry) -> bool:
             return False
     except ConfigError:
         pass
+    from .atomic import backup, write_atomic  # only a write needs them (and shutil, tempfile)
+
     if path.exists() and not registry.existing_models_json_readable:
         backup(path)
     write_atomic(path, text)

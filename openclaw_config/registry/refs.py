@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -90,26 +90,3 @@ def resolve_primary(text: str, aliases: Mapping[str, str], default: str) -> str:
     if trimmed and "/" not in trimmed:
         return alias_target(trimmed, aliases) or f"{DEFAULT_PROVIDER}/{trimmed}"
     return parse_ref(trimmed) or default
-
-
-def in_openclaw_order(provider: dict[str, Any]) -> dict[str, Any]:
-    """A configured provider with its keys, and its models' keys, in the order OpenClaw writes them
-    (its schema's order: validating the config rebuilds each object in that order)."""
-    models = provider.get("models")
-    if isinstance(models, list):
-        provider = {**provider, "models": [_ordered(m, "model") if isinstance(m, dict) else m for m in models]}
-    return _ordered(provider, "provider")
-
-
-def _ordered(block: dict[str, Any], kind: str) -> dict[str, Any]:
-    keys = _order_of(kind, tuple(block))
-    return block if keys is None else {k: block[k] for k in keys}
-
-
-@lru_cache(maxsize=512)  # thousands of models share a few key orders: each is sorted once
-def _order_of(kind: str, keys: tuple[str, ...]) -> tuple[str, ...] | None:
-    """`keys` in OpenClaw's order for `kind`; None when they already are."""
-    order: list[str] = _rules()["keyOrder"][kind]
-    rank = {key: i for i, key in enumerate(order)}
-    ordered = tuple(sorted(keys, key=lambda k: rank.get(k, len(order))))
-    return None if ordered == keys else ordered
