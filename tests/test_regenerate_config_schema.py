@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "regenerate_config_schema.py"
+from script_module import load_script
+
 DATA = Path(__file__).resolve().parent.parent / "openclaw_config" / "schema" / "data"
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("regenerate_config_schema", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("regenerate_config_schema")
 
 
 def test_defaults_and_text_are_dropped_and_a_defaulted_key_is_not_required() -> None:
