@@ -30,20 +30,22 @@ def with_model_defaults(model: Mapping[str, Any]) -> dict[str, Any]:
     if "input" not in out:
         out["input"] = ["text"]
     cost = out.get("cost")
-    out["cost"] = _cost(cost) if type(cost) is dict else dict(_ZERO_COST)
-    window = _positive_or(out.get("contextWindow"), DEFAULT_CONTEXT_WINDOW)
+    if type(cost) is dict:
+        cost = {**_ZERO_COST, **cost}
+        for name, price in cost.items():  # whole prices as integers, as JavaScript writes them (inline:
+            if type(price) is float and price.is_integer() and -1e21 < price < 1e21:  # every model)
+                cost[name] = int(price)
+        out["cost"] = cost
+    else:
+        out["cost"] = dict(_ZERO_COST)
+    window = out.get("contextWindow")
+    if type(window) is not int or window <= 0:  # the usual case (a positive int) needs no call
+        window = _positive_or(window, DEFAULT_CONTEXT_WINDOW)
     out["contextWindow"] = window
-    max_tokens = _positive_or(out.get("maxTokens"), DEFAULT_MAX_TOKENS)
+    max_tokens = out.get("maxTokens")
+    if type(max_tokens) is not int or max_tokens <= 0:
+        max_tokens = _positive_or(max_tokens, DEFAULT_MAX_TOKENS)
     out["maxTokens"] = max_tokens if max_tokens <= window else window
-    return out
-
-
-def _cost(cost: dict[str, Any]) -> dict[str, Any]:
-    """Every price (0 when missing), whole ones as integers: OpenClaw writes `3.0` as `3`."""
-    out = {**_ZERO_COST, **cost}
-    for name, price in out.items():  # js_number, inline: this runs for every model
-        if type(price) is float and price.is_integer() and -1e21 < price < 1e21:
-            out[name] = int(price)
     return out
 
 

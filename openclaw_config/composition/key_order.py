@@ -7,7 +7,7 @@ written `{models, baseUrl}` is written back `{baseUrl, models}`; keys it does no
 from __future__ import annotations
 
 import json
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,10 +29,22 @@ def in_openclaw_order(block: dict[str, Any], kind: Kind) -> dict[str, Any]:
     return block if keys is None else {k: block[k] for k in keys}
 
 
-@lru_cache(maxsize=512)  # thousands of models share a few key orders: each is sorted once
 def order_of(kind: Kind, keys: tuple[str, ...]) -> tuple[str, ...] | None:
-    """`keys` in OpenClaw's order for `kind`; None when they already are."""
+    """`keys` in OpenClaw's order for `kind`; None when they already are. Thousands of models share a
+    few key orders: each is sorted once (up to a bound, so that distinct key sets cannot grow it)."""
+    memo = _MEMO[kind]
+    try:
+        return memo[keys]
+    except KeyError:
+        pass
     order = _orders()[kind]
     rank = {key: i for i, key in enumerate(order)}
     ordered = tuple(sorted(keys, key=lambda k: rank.get(k, len(order))))
-    return None if ordered == keys else ordered
+    found = None if ordered == keys else ordered
+    if len(memo) < _MEMO_BOUND:
+        memo[keys] = found
+    return found
+
+
+_MEMO_BOUND = 512
+_MEMO: dict[str, dict[tuple[str, ...], tuple[str, ...] | None]] = {"provider": {}, "model": {}}
